@@ -1,0 +1,1 @@
+"""Linkwijzer: the backlink assessment framework of the source article, as pure Python."""

@@ -1,0 +1,1 @@
+"""Backlink profiles: import of vendor exports, metrics and risk signals."""

@@ -1,0 +1,1 @@
+"""Questions, answer scales and the verdict engine for judging one link."""
