@@ -1,0 +1,62 @@
+"""Interface texts per language, loaded from TOML files under ``framework/locales/<lang>/``.
+
+Every file is a namespace: ``locales/nl/ui.toml`` holds the keys ``ui.*``. Streamlit runs
+many sessions in one process, so there is no "active language": callers pass ``lang``.
+
+>>> text("en", "ui.app.title")
+'Linkwijzer'
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from framework.datafiles import DataFileError, load_toml
+
+LANGUAGES = ("nl", "en")
+DEFAULT_LANGUAGE = "nl"
+LOCALES = Path(__file__).parent / "locales"
+
+
+def normalise_language(value: object) -> str:
+    """The language id for a URL or CLI value; anything unknown falls back to Dutch."""
+    candidate = str(value or "").strip().lower()[:2]
+    return candidate if candidate in LANGUAGES else DEFAULT_LANGUAGE
+
+
+@cache
+def catalogue(lang: str) -> dict[str, str]:
+    """All texts of one language as a flat ``{"ns.key.sub": text}`` mapping."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
+    flat: dict[str, str] = {}
+    for path in sorted((LOCALES / lang).glob("*.toml")):
+        _flatten(load_toml(path), path.stem, flat, path)
+    return flat
+
+
+def text(lang: str, key: str, /, **params: object) -> str:
+    """The text for ``key`` in ``lang``, with ``{name}`` placeholders filled from ``params``."""
+    template = catalogue(lang).get(key)
+    if template is None:
+        raise KeyError(f"no text {key!r} in locales/{lang}")
+    return template.format(**params) if params else template
+
+
+def has_text(lang: str, key: str) -> bool:
+    return key in catalogue(lang)
+
+
+def _flatten(table: dict, prefix: str, out: dict[str, str], path: Path) -> None:
+    for key, value in table.items():
+        full = f"{prefix}.{key}"
+        if isinstance(value, dict):
+            _flatten(value, full, out, path)
+        elif isinstance(value, str):
+            out[full] = value
+        else:
+            raise DataFileError(path, full, "every text must be a string")
+
+
+__all__ = ["LANGUAGES", "DEFAULT_LANGUAGE", "normalise_language", "catalogue", "text", "has_text"]
