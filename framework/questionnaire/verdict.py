@@ -138,14 +138,14 @@ def how_it_is_decided(lang: str, rules: Rules | None = None) -> str:
 def _outcome(answers: Answers, rules: Rules, by_answer: dict[str, list[str]], quick_passed: bool,
              quick_answered: int, lang: str) -> tuple[str, str, dict]:
     unknown, no, yes = by_answer.get("unknown", []), by_answer.get("no", []), by_answer.get("yes", [])
-    if len(unknown) >= rules.insufficient_unknown_at:
-        if quick_passed:
-            return "neutral", "quick_only", {}
-        return "insufficient", "too_many_unknown", {"unknown": len(unknown)}
     if any(t in no for t in rules.weak_if_no):
         return "weak", "no_relevance", {}
     if len(no) >= rules.weak_min_no:
         return "weak", "several_no", {"no": len(no), "traits": _names(no, lang)}
+    if len(unknown) >= rules.insufficient_unknown_at:
+        if quick_passed:
+            return "neutral", "quick_only", {}
+        return "insufficient", "too_many_unknown", {"unknown": len(unknown)}
     answered = [answers.trait(t) for t in rules.traits if answers.trait(t) in rules.points]
     top = max(rules.points.values()) * len(answered)
     if top and sum(rules.points[a] for a in answered) / top < rules.weak_below_share:

@@ -1,0 +1,65 @@
+"""The ``linkwijzer`` command: JSON shape, languages, and one-line errors with exit status 2."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from framework.cli import main
+
+BIN = Path(sys.executable).parent / "linkwijzer"
+
+
+def run(capsys, *argv):
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_assess_json_in_english(capsys):
+    status, out, err = run(capsys, "assess", "--quick", "yes,yes,no", "--trait", "relevance=yes",
+                           "--trait", "context=partly", "--trait", "origin=yes", "--trait", "naturalness=yes",
+                           "--trait", "contribution=yes", "--booster", "traffic", "--lang", "en", "--json")
+    assert status == 0 and err == ""
+    data = json.loads(out)
+    assert data["quick_test"] == {"yes": 2, "passed": True}
+    assert (data["outcome"], data["decision"]) == ("good", "pursue")
+    assert data["pattern_features"] == [] and data["reassurances"] == []
+    assert any(reason.startswith("Relevance:") for reason in data["reasons"])
+
+
+def test_assess_dutch_text_output(capsys):
+    status, out, _ = run(capsys, "assess", "--quick", "no,no,no", "--trait", "relevance=no", "--trait", "context=no",
+                         "--fact", "paid")
+    assert status == 0
+    assert out.startswith("Zwak → Overslaan")
+    assert "riskant worden als ze vaak terugkomen" in out
+
+
+@pytest.mark.parametrize("argv,message", [
+    (["assess", "--quick", "yes,yes"], "--quick takes 3 comma-separated answers"),
+    (["assess", "--quick", "yes,maybe,no"], "quick-test answer 'maybe'"),
+    (["assess", "--trait", "relevance"], "--trait takes ID=ANSWER"),
+    (["assess", "--trait", "speed=yes"], "unknown trait 'speed'"),
+    (["assess", "--trait", "relevance=perhaps"], "answer 'perhaps' for relevance"),
+    (["assess", "--trait", "relevance=yes", "--trait", "relevance=no"], "given twice"),
+    (["assess", "--booster", "fame"], "invalid choice: 'fame'"),
+    (["assess", "--lang", "de"], "invalid choice: 'de'"),
+    (["frobnicate"], "invalid choice: 'frobnicate'"),
+    ([], "required: command"),
+])
+def test_bad_arguments_exit_2_with_one_line(capsys, argv, message):
+    status, out, err = run(capsys, *argv)
+    assert status == 2 and out == ""
+    assert err.count("\n") == 1 and message in err and "Traceback" not in err
+
+
+def test_installed_console_script():
+    result = subprocess.run([str(BIN), "assess", "--quick", "yes,no,no", "--json", "--lang", "en"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["outcome"] == "insufficient"
+    bad = subprocess.run([str(BIN), "assess", "--quick", "x"], capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
