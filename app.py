@@ -1,0 +1,17 @@
+"""Linkwijzer's frame: page setup, the shared NL/EN switch, and the page router."""
+
+import streamlit as st
+
+from framework.i18n import text
+from pages.common import language_switch
+
+st.set_page_config(page_title="Linkwijzer", page_icon="🧭", layout="wide")
+lang = language_switch()
+
+home = st.Page("pages/home.py", title=text(lang, "ui.nav.home"), icon=":material/home:", default=True)
+check = st.Page("pages/check_link.py", title=text(lang, "ui.nav.check"), icon=":material/fact_check:",
+                url_path="check")
+saved = st.Page("pages/saved.py", title=text(lang, "ui.nav.saved"), icon=":material/bookmarks:",
+                url_path="saved")
+st.session_state["pages"] = {"home": home, "check": check, "saved": saved}
+st.navigation([home, check, saved], position="top").run()

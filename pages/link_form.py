@@ -1,0 +1,154 @@
+"""The single-link page's moving parts: widget state ⇄ assessment ⇄ URL, the verdict card, save/export."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import pandas as pd
+
+import streamlit as st
+
+from framework.i18n import text
+from framework.questionnaire.assessment import Assessment, from_params, to_params
+from framework.questionnaire.rules import load_rules
+from framework.questionnaire.verdict import Answers, Verdict, assess
+from framework.report import assessment_html, assessment_markdown
+from pages.common import LANG_KEY, store
+
+TEXT_KEYS = {"source_url": "link.source", "target_url": "link.target", "anchor": "link.anchor"}
+BADGE = {"good": "green", "neutral": "blue", "weak": "orange", "insufficient": "gray"}
+
+
+def assessment_from_widgets() -> Assessment:
+    rules = load_rules()
+    state = st.session_state
+    answers = Answers(
+        quick=tuple(state.get(f"quick.{q}") for q in rules.quick_questions),
+        traits={t: state[f"trait.{t}"] for t in rules.traits if state.get(f"trait.{t}")},
+        boosters=frozenset(b for b in rules.boosters if state.get(f"booster.{b}")),
+        facts=frozenset(f for f in rules.facts if state.get(f"fact.{f}")),
+    )
+    return Assessment(answers=answers, **{attr: (state.get(key) or "").strip() for attr, key in TEXT_KEYS.items()})
+
+
+def load_into_widgets(assessment: Assessment) -> None:
+    rules = load_rules()
+    state, answers = st.session_state, assessment.answers
+    for question, answer in zip(rules.quick_questions, answers.quick):
+        state[f"quick.{question}"] = answer
+    for trait in rules.traits:
+        state[f"trait.{trait}"] = answers.traits.get(trait)
+    for booster in rules.boosters:
+        state[f"booster.{booster}"] = booster in answers.boosters
+    for fact in rules.facts:
+        state[f"fact.{fact}"] = fact in answers.facts
+    for attr, key in TEXT_KEYS.items():
+        state[key] = getattr(assessment, attr)
+
+
+class sync_url:  # noqa: N801 - a namespace of two steps, read as sync_url.seed / sync_url.write
+    """Keeps the page and the URL in step without loops.
+
+    The URL is read into the widgets only when it differs from what this session last wrote
+    (a fresh load, a shared link, a saved assessment opened) or the language changed (labels
+    change, so widgets are re-created); otherwise the widgets are the truth and are written back.
+    """
+
+    @staticmethod
+    def seed(lang: str) -> None:
+        state = st.session_state
+        url = {k: v for k, v in st.query_params.to_dict().items() if k != LANG_KEY}
+        written = state.get("_check_written")
+        # Coming back through the navigation clears the query string and Streamlit drops the
+        # state of widgets that were not drawn: restore what this session last had.
+        source = written if (not url and written) else url
+        widgets_gone = f"quick.{load_rules().quick_questions[0]}" not in state
+        if source != written or widgets_gone or state.get("_check_lang") != lang:
+            parsed = from_params(source)
+            load_into_widgets(parsed.assessment)
+            if parsed.ignored:
+                st.toast(text(lang, "ui.check.ignored_params", params=", ".join(parsed.ignored)))
+        state["_check_lang"] = lang
+
+    @staticmethod
+    def reset() -> None:
+        load_into_widgets(Assessment())
+        st.session_state["_check_written"] = {}
+        for key in list(st.query_params):
+            if key != LANG_KEY:
+                del st.query_params[key]
+
+    @staticmethod
+    def write(assessment: Assessment, lang: str) -> dict[str, str]:
+        params = to_params(assessment)
+        current = st.query_params.to_dict()
+        for key in current.keys() - params.keys() - {LANG_KEY}:
+            del st.query_params[key]
+        st.query_params.update({k: v for k, v in params.items() if current.get(k) != v})
+        st.session_state["_check_written"] = params
+        return params
+
+
+def share_url(params: dict[str, str], lang: str) -> str:
+    base = (st.context.url or "").split("?")[0]
+    return f"{base}?{urlencode({LANG_KEY: lang, **params})}"
+
+
+def verdict_card(verdict: Verdict, lang: str) -> None:
+    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    with st.container(border=True):
+        st.caption(t("ui.check.verdict"))
+        st.markdown(f"## :{BADGE[verdict.outcome]}-badge[{t(f'questionnaire.outcomes.{verdict.outcome}')}]")
+        st.markdown(f"### → {t(f'questionnaire.decisions.{verdict.decision}')}")
+        st.caption(f"{t(f'questionnaire.outcome_explained.{verdict.outcome}')} "
+                   f"{t(f'questionnaire.decision_explained.{verdict.decision}')}")
+        st.markdown("\n".join(f"- {reason}" for reason in verdict.reasons))
+        if verdict.pattern_note:
+            st.warning(verdict.pattern_note, icon=":material/pattern:")
+        if verdict.reassurances:
+            st.markdown(f"**{t('questionnaire.reassurances.title')}**")
+            for reassurance in verdict.reassurances:
+                st.success(t(f"questionnaire.reassurances.{reassurance}"), icon=":material/verified:")
+
+
+def save_and_export(assessment: Assessment, verdict: Verdict, lang: str) -> None:
+    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    with st.form("save", enter_to_submit=True, border=True):
+        st.markdown(f"**{t('ui.check.save_title')}**")
+        label = st.text_input(t("ui.check.label"), max_chars=200, placeholder=t("ui.check.label_placeholder"))
+        note = st.text_area(t("ui.check.note"), max_chars=5000, height=80)
+        if st.form_submit_button(t("ui.check.save"), icon=":material/save:", type="primary"):
+            try:
+                saved_id = store().save(assessment, label=label, note=note, lang=lang)
+            except ValueError as error:
+                st.error(t("ui.check.save_failed", problem=str(error)))
+            else:
+                st.success(t("ui.check.saved", label=label.strip(), id=saved_id))
+    left, right = st.columns(2)
+    left.download_button(t("ui.check.download_html"), assessment_html(assessment, lang),
+                         file_name="linkwijzer-assessment.html", mime="text/html", icon=":material/print:")
+    right.download_button(t("ui.check.download_md"), assessment_markdown(assessment, lang),
+                          file_name="linkwijzer-assessment.md", mime="text/markdown", icon=":material/description:")
+
+
+def comparison_table(saved: list, lang: str) -> pd.DataFrame:
+    """Prospects as columns, the framework's questions as rows: reads across on a projector."""
+    rules = load_rules()
+    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    answer = lambda a: t(f"questionnaire.answers.{a}") if a else "–"  # noqa: E731
+    rows: dict[str, list[str]] = {t("questionnaire.quick.title"): [], **{
+        t(f"questionnaire.traits.{trait}.name"): [] for trait in rules.traits},
+        t("ui.saved.row_boosters"): [], t("ui.saved.col_outcome"): [], t("ui.saved.col_decision"): [],
+        t("ui.saved.row_why"): []}
+    for item in saved:
+        verdict = assess(item.assessment.answers, lang)
+        values = [f"{verdict.quick_yes}/3"]
+        values += [answer(item.assessment.answers.trait(trait)) for trait in rules.traits]
+        values.append(", ".join(t(f"questionnaire.boosters.{b}") for b in rules.boosters
+                                if b in item.assessment.answers.boosters) or "–")
+        values += [t(f"questionnaire.outcomes.{verdict.outcome}"), t(f"questionnaire.decisions.{verdict.decision}"),
+                   verdict.reasons[1] if verdict.quick_answered else verdict.reasons[0]]
+        for row, value in zip(rows.values(), values):
+            row.append(value)
+    labels = [f"{i}. {item.label}" for i, item in enumerate(saved, start=1)]
+    return pd.DataFrame(rows, index=labels).T

@@ -1,0 +1,71 @@
+"""Saved assessments: the list, open one again, delete, compare prospects side by side."""
+
+import pandas as pd
+import streamlit as st
+
+from framework.i18n import text
+from framework.questionnaire.assessment import to_params
+from framework.questionnaire.verdict import assess
+from framework.questionnaire.rules import load_rules
+from framework.report import comparison_html, comparison_markdown
+from framework.spreadsheet import saved_list_csv
+from pages.common import current_language, store
+from pages.link_form import comparison_table
+
+lang = current_language()
+t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+
+st.title(t("ui.saved.title"))
+saved = store().list()
+if not saved:
+    st.info(t("ui.saved.empty"), icon=":material/bookmark_add:")
+    st.page_link(st.session_state["pages"]["check"], label=t("ui.home.start_check"), icon=":material/fact_check:")
+    st.stop()
+
+verdicts = {item.id: assess(item.assessment.answers, lang) for item in saved}
+table = pd.DataFrame({
+    t("ui.saved.col_label"): [item.label for item in saved],
+    t("ui.saved.col_source"): [item.assessment.source_url for item in saved],
+    t("ui.saved.col_outcome"): [t(f"questionnaire.outcomes.{verdicts[i.id].outcome}") for i in saved],
+    t("ui.saved.col_decision"): [t(f"questionnaire.decisions.{verdicts[i.id].decision}") for i in saved],
+    t("ui.saved.col_saved"): [item.created[:16].replace("T", " ") for item in saved],
+})
+st.caption(t("ui.saved.pick"))
+picked = st.dataframe(table, hide_index=True, on_select="rerun", selection_mode="multi-row",
+                      key="saved.table", use_container_width=True)
+chosen = [saved[row] for row in picked.selection.rows]
+
+open_col, delete_col, csv_col = st.columns(3)
+if open_col.button(t("ui.saved.open"), disabled=len(chosen) != 1, icon=":material/open_in_new:"):
+    st.switch_page(st.session_state["pages"]["check"], query_params={"lang": lang, **to_params(chosen[0].assessment)})
+if delete_col.button(t("ui.saved.delete", n=len(chosen)), disabled=not chosen, icon=":material/delete:"):
+    st.session_state["saved.confirm_delete"] = [item.id for item in chosen]
+csv_col.download_button(t("ui.saved.download_csv"), saved_list_csv(saved, lang), file_name="linkwijzer-saved.csv",
+                        mime="text/csv", icon=":material/table:")
+
+pending = st.session_state.get("saved.confirm_delete")
+if pending:
+    st.warning(t("ui.saved.confirm_delete", n=len(pending)))
+    yes, no = st.columns(2)
+    if yes.button(t("ui.saved.confirm_yes"), type="primary"):
+        for item_id in pending:
+            store().delete(item_id)
+        del st.session_state["saved.confirm_delete"]
+        st.rerun()
+    if no.button(t("ui.saved.confirm_no")):
+        del st.session_state["saved.confirm_delete"]
+        st.rerun()
+
+st.header(t("ui.saved.compare_title"))
+if len(chosen) < 2:
+    st.caption(t("ui.saved.compare_hint"))
+else:
+    if len(chosen) > 6:
+        st.caption(t("ui.saved.compare_many", n=len(chosen)))
+    st.dataframe(comparison_table(chosen, lang), use_container_width=True,
+                 height=38 * (len(load_rules().traits) + 6))
+    left, right = st.columns(2)
+    left.download_button(t("ui.saved.download_compare_html"), comparison_html(chosen, lang),
+                         file_name="linkwijzer-comparison.html", mime="text/html", icon=":material/print:")
+    right.download_button(t("ui.saved.download_compare_md"), comparison_markdown(chosen, lang),
+                          file_name="linkwijzer-comparison.md", mime="text/markdown")
