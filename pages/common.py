@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from framework.i18n import LANGUAGES, normalise_language
-from framework.store import Store
+from framework.store import Store, default_path
 
 LANG_KEY = "lang"
 
@@ -32,7 +32,12 @@ def current_language() -> str:
     return st.session_state.get(LANG_KEY) or normalise_language(st.query_params.get(LANG_KEY))
 
 
-@st.cache_resource
 def store() -> Store:
-    """One store per server process; the path comes from LINKWIJZER_DB or the per-user default."""
-    return Store()
+    """The saved-assessment store at LINKWIJZER_DB or the per-user default path."""
+    return _store(str(default_path()))
+
+
+@st.cache_resource(max_entries=4)
+def _store(path: str) -> Store:
+    # Keyed by path, so a changed LINKWIJZER_DB (tests, a second workspace) gets its own store.
+    return Store(path)

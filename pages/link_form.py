@@ -12,7 +12,7 @@ from framework.i18n import text
 from framework.questionnaire.assessment import Assessment, from_params, to_params
 from framework.questionnaire.rules import load_rules
 from framework.questionnaire.verdict import Answers, Verdict, assess
-from framework.report import assessment_html, assessment_markdown
+from framework.report import assessment_report_html, assessment_report_markdown
 from pages.common import LANG_KEY, store
 
 TEXT_KEYS = {"source_url": "link.source", "target_url": "link.target", "anchor": "link.anchor"}
@@ -125,9 +125,9 @@ def save_and_export(assessment: Assessment, verdict: Verdict, lang: str) -> None
             else:
                 st.success(t("ui.check.saved", label=label.strip(), id=saved_id))
     left, right = st.columns(2)
-    left.download_button(t("ui.check.download_html"), assessment_html(assessment, lang),
+    left.download_button(t("ui.check.download_html"), assessment_report_html(assessment, lang),
                          file_name="linkwijzer-assessment.html", mime="text/html", icon=":material/print:")
-    right.download_button(t("ui.check.download_md"), assessment_markdown(assessment, lang),
+    right.download_button(t("ui.check.download_md"), assessment_report_markdown(assessment, lang),
                           file_name="linkwijzer-assessment.md", mime="text/markdown", icon=":material/description:")
 
 

@@ -7,7 +7,7 @@ from framework.i18n import text
 from framework.questionnaire.assessment import to_params
 from framework.questionnaire.verdict import assess
 from framework.questionnaire.rules import load_rules
-from framework.report import comparison_html, comparison_markdown
+from framework.report import comparison_report_html, comparison_report_markdown
 from framework.spreadsheet import saved_list_csv
 from pages.common import current_language, store
 from pages.link_form import comparison_table
@@ -28,12 +28,14 @@ table = pd.DataFrame({
     t("ui.saved.col_source"): [item.assessment.source_url for item in saved],
     t("ui.saved.col_outcome"): [t(f"questionnaire.outcomes.{verdicts[i.id].outcome}") for i in saved],
     t("ui.saved.col_decision"): [t(f"questionnaire.decisions.{verdicts[i.id].decision}") for i in saved],
-    t("ui.saved.col_saved"): [item.created[:16].replace("T", " ") for item in saved],
+    t("ui.saved.col_saved"): [f"{item.created:%Y-%m-%d %H:%M} UTC" for item in saved],
 })
-st.caption(t("ui.saved.pick"))
-picked = st.dataframe(table, hide_index=True, on_select="rerun", selection_mode="multi-row",
-                      key="saved.table", use_container_width=True)
-chosen = [saved[row] for row in picked.selection.rows]
+st.dataframe(table, hide_index=True, use_container_width=True)
+by_id = {item.id: item for item in saved}
+chosen_ids = st.multiselect(t("ui.saved.pick"), list(by_id), key="saved.chosen",
+                            format_func=lambda i: f"{by_id[i].label} (#{i})",
+                            placeholder=t("ui.saved.pick_placeholder"))
+chosen = [by_id[i] for i in chosen_ids if i in by_id]
 
 open_col, delete_col, csv_col = st.columns(3)
 if open_col.button(t("ui.saved.open"), disabled=len(chosen) != 1, icon=":material/open_in_new:"):
@@ -51,6 +53,7 @@ if pending:
         for item_id in pending:
             store().delete(item_id)
         del st.session_state["saved.confirm_delete"]
+        st.session_state["saved.chosen"] = []
         st.rerun()
     if no.button(t("ui.saved.confirm_no")):
         del st.session_state["saved.confirm_delete"]
@@ -65,7 +68,7 @@ else:
     st.dataframe(comparison_table(chosen, lang), use_container_width=True,
                  height=38 * (len(load_rules().traits) + 6))
     left, right = st.columns(2)
-    left.download_button(t("ui.saved.download_compare_html"), comparison_html(chosen, lang),
+    left.download_button(t("ui.saved.download_compare_html"), comparison_report_html(chosen, lang),
                          file_name="linkwijzer-comparison.html", mime="text/html", icon=":material/print:")
-    right.download_button(t("ui.saved.download_compare_md"), comparison_markdown(chosen, lang),
+    right.download_button(t("ui.saved.download_compare_md"), comparison_report_markdown(chosen, lang),
                           file_name="linkwijzer-comparison.md", mime="text/markdown")
