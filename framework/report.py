@@ -81,8 +81,8 @@ def comparison_report_markdown(saved: list["SavedAssessment"], lang: str, *, tod
 
 
 def main_reason(verdict: Verdict) -> str:
-    """The sentence of the rule that decided the outcome (``assess`` puts it after the quick-test line)."""
-    return verdict.reasons[1 if verdict.quick_answered else 0]
+    """The sentence of the rule that decided the outcome."""
+    return verdict.rule_reason
 
 
 def _context(item: "Assessment | SavedAssessment", lang: str, today: date | None) -> dict:

@@ -16,7 +16,8 @@ from framework.report import assessment_report_html, assessment_report_markdown
 from pages.common import LANG_KEY, store
 
 TEXT_KEYS = {"source_url": "link.source", "target_url": "link.target", "anchor": "link.anchor"}
-BADGE = {"good": "green", "neutral": "blue", "weak": "orange", "insufficient": "gray"}
+LOOK = {"good": ("green", ":material/thumb_up:"), "neutral": ("blue", ":material/thumbs_up_down:"),
+        "weak": ("orange", ":material/trending_down:"), "insufficient": ("gray", ":material/help:")}
 
 
 def assessment_from_widgets() -> Assessment:
@@ -98,8 +99,9 @@ def verdict_card(verdict: Verdict, lang: str) -> None:
     t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
     with st.container(border=True):
         st.caption(t("ui.check.verdict"))
-        st.markdown(f"## :{BADGE[verdict.outcome]}-badge[{t(f'questionnaire.outcomes.{verdict.outcome}')}]")
-        st.markdown(f"### → {t(f'questionnaire.decisions.{verdict.decision}')}")
+        colour, icon = LOOK[verdict.outcome]
+        st.markdown(f"# :{colour}[{icon} {t(f'questionnaire.outcomes.{verdict.outcome}')}]")
+        st.markdown(f"## → {t(f'questionnaire.decisions.{verdict.decision}')}")
         st.caption(f"{t(f'questionnaire.outcome_explained.{verdict.outcome}')} "
                    f"{t(f'questionnaire.decision_explained.{verdict.decision}')}")
         st.markdown("\n".join(f"- {reason}" for reason in verdict.reasons))
@@ -147,7 +149,7 @@ def comparison_table(saved: list, lang: str) -> pd.DataFrame:
         values.append(", ".join(t(f"questionnaire.boosters.{b}") for b in rules.boosters
                                 if b in item.assessment.answers.boosters) or "–")
         values += [t(f"questionnaire.outcomes.{verdict.outcome}"), t(f"questionnaire.decisions.{verdict.decision}"),
-                   verdict.reasons[1] if verdict.quick_answered else verdict.reasons[0]]
+                   verdict.rule_reason]
         for row, value in zip(rows.values(), values):
             row.append(value)
     labels = [f"{i}. {item.label}" for i, item in enumerate(saved, start=1)]

@@ -42,7 +42,8 @@ if open_col.button(t("ui.saved.open"), disabled=len(chosen) != 1, icon=":materia
     st.switch_page(st.session_state["pages"]["check"], query_params={"lang": lang, **to_params(chosen[0].assessment)})
 if delete_col.button(t("ui.saved.delete", n=len(chosen)), disabled=not chosen, icon=":material/delete:"):
     st.session_state["saved.confirm_delete"] = [item.id for item in chosen]
-csv_col.download_button(t("ui.saved.download_csv"), saved_list_csv(saved, lang), file_name="linkwijzer-saved.csv",
+# Excel with Dutch regional settings splits CSV columns on ";", elsewhere on ",".
+csv_col.download_button(t("ui.saved.download_csv"), saved_list_csv(saved, lang, delimiter=";" if lang == "nl" else ","), file_name="linkwijzer-saved.csv",
                         mime="text/csv", icon=":material/table:")
 
 pending = st.session_state.get("saved.confirm_delete")

@@ -39,6 +39,8 @@ class Verdict:
     decision: str
     rule: str
     """Id of the rule that decided the outcome (see rules.toml), for "how is this decided?"."""
+    rule_reason: str
+    """The sentence for ``rule``: the main reason, also used in comparison tables."""
     reasons: tuple[str, ...]
     pattern_features: tuple[str, ...]
     reassurances: tuple[str, ...]
@@ -112,7 +114,8 @@ def assess(answers: Answers, lang: str = "nl", rules: Rules | None = None) -> Ve
     if quick_answered:
         reasons.append(text(lang, "questionnaire.reasons.quick_passed" if quick_passed
                             else "questionnaire.reasons.quick_failed", yes=quick_yes))
-    reasons.append(text(lang, f"questionnaire.reasons.rule.{rule}", **params))
+    rule_reason = text(lang, f"questionnaire.reasons.rule.{rule}", **params)
+    reasons.append(rule_reason)
     reasons += [text(lang, f"questionnaire.reasons.trait.{t}.{answers.trait(t)}")
                 for t in rules.traits if answers.trait(t) in rules.points]
     unknown = by_answer.get("unknown", [])
@@ -120,10 +123,10 @@ def assess(answers: Answers, lang: str = "nl", rules: Rules | None = None) -> Ve
         reasons.append(text(lang, "questionnaire.reasons.unknown_traits", traits=_names(unknown, lang)))
     if boosters:
         names = ", ".join(text(lang, f"questionnaire.boosters.{b}") for b in boosters)
-        reasons.append(text(lang, "questionnaire.reasons.booster_lift" if lifted
-                            else "questionnaire.reasons.booster_no_lift", boosters=names))
+        key = "booster_lift" if lifted else "booster_good" if outcome == "good" else "booster_no_lift"
+        reasons.append(text(lang, f"questionnaire.reasons.{key}", boosters=names))
     return Verdict(lang=lang, quick_yes=quick_yes, quick_answered=quick_answered, quick_passed=quick_passed,
-                   outcome=outcome, decision=decision, rule=rule, reasons=tuple(reasons),
+                   outcome=outcome, decision=decision, rule=rule, rule_reason=rule_reason, reasons=tuple(reasons),
                    pattern_features=patterns, reassurances=reassurances, boosters_lifted=lifted)
 
 
