@@ -77,7 +77,13 @@ def page(browser):
 
 
 def screenshot(page, name: str) -> Path:
+    """Capture the whole page: Streamlit scrolls inside its main block, so grow the viewport to fit."""
     SCREENSHOTS.mkdir(exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    size = page.viewport_size
+    height = page.evaluate("document.querySelector('[data-testid=stMain]')?.scrollHeight || 1000")
+    page.set_viewport_size({"width": size["width"], "height": min(max(height, size["height"]), 6000)})
+    page.wait_for_timeout(400)
+    page.screenshot(path=str(path))
+    page.set_viewport_size(size)
     return path
