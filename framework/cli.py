@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -65,7 +64,9 @@ def run_app(args: argparse.Namespace) -> int:
     command = [sys.executable, "-m", "streamlit", "run", str(APP)]
     if args.port:
         command += ["--server.port", str(args.port)]
-    return subprocess.call(command, cwd=APP.parent, env=os.environ.copy())
+    os.chdir(APP.parent)
+    # Replace this process rather than spawn a child, so stopping `linkwijzer app` stops the server.
+    os.execv(sys.executable, command)
 
 
 def run_assess(args: argparse.Namespace) -> int:

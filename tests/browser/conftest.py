@@ -27,10 +27,9 @@ def free_port() -> int:
 def app_url(tmp_path_factory, browser):
     port = free_port()
     env = {**os.environ, "LINKWIJZER_DB": str(tmp_path_factory.mktemp("db") / "linkwijzer.sqlite3")}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    # Started the way the README starts it: the installed `linkwijzer app` command.
+    server = subprocess.Popen([str(Path(sys.executable).parent / "linkwijzer"), "app", "--port", str(port)],
+                              cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
