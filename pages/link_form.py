@@ -15,6 +15,7 @@ from framework.questionnaire.verdict import Answers, Verdict, assess
 from framework.report import assessment_report_html, assessment_report_markdown
 from pages.common import LANG_KEY, store
 
+LOADED_KEY = "check.loaded"
 TEXT_KEYS = {"source_url": "link.source", "target_url": "link.target", "anchor": "link.anchor"}
 LOOK = {"good": ("green", ":material/thumb_up:"), "neutral": ("blue", ":material/thumbs_up_down:"),
         "weak": ("orange", ":material/trending_down:"), "insufficient": ("gray", ":material/help:")}
@@ -75,6 +76,7 @@ class sync_url:  # noqa: N801 - a namespace of two steps, read as sync_url.seed 
     def reset() -> None:
         load_into_widgets(Assessment())
         st.session_state["_check_written"] = {}
+        st.session_state.pop(LOADED_KEY, None)
         for key in list(st.query_params):
             if key != LANG_KEY:
                 del st.query_params[key]
@@ -115,16 +117,27 @@ def verdict_card(verdict: Verdict, lang: str) -> None:
 
 def save_and_export(assessment: Assessment, verdict: Verdict, lang: str) -> None:
     t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    loaded = st.session_state.get(LOADED_KEY)  # set when a saved assessment was opened
     with st.form("save", enter_to_submit=True, border=True):
         st.markdown(f"**{t('ui.check.save_title')}**")
-        label = st.text_input(t("ui.check.label"), max_chars=200, placeholder=t("ui.check.label_placeholder"))
-        note = st.text_area(t("ui.check.note"), max_chars=5000, height=80)
-        if st.form_submit_button(t("ui.check.save"), icon=":material/save:", type="primary"):
+        label = st.text_input(t("ui.check.label"), value=loaded["label"] if loaded else "", max_chars=200,
+                              placeholder=t("ui.check.label_placeholder"))
+        note = st.text_area(t("ui.check.note"), value=loaded["note"] if loaded else "", max_chars=5000, height=80)
+        buttons = st.columns(2 if loaded else 1)
+        update = loaded and buttons[1].form_submit_button(t("ui.check.update"), icon=":material/edit:")
+        save_new = buttons[0].form_submit_button(t("ui.check.save"), icon=":material/save:", type="primary")
+        if save_new or update:
             try:
-                saved_id = store().save(assessment, label=label, note=note, lang=lang)
+                if update:
+                    saved_id = loaded["id"]
+                    if store().update(saved_id, assessment=assessment, label=label, note=note, lang=lang) is None:
+                        raise ValueError(t("ui.check.gone"))
+                else:
+                    saved_id = store().save(assessment, label=label, note=note, lang=lang)
             except ValueError as error:
                 st.error(t("ui.check.save_failed", problem=str(error)))
             else:
+                st.session_state[LOADED_KEY] = {"id": saved_id, "label": label.strip(), "note": note}
                 st.success(t("ui.check.saved", label=label.strip(), id=saved_id))
     left, right = st.columns(2)
     left.download_button(t("ui.check.download_html"), assessment_report_html(assessment, lang),

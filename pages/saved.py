@@ -10,7 +10,7 @@ from framework.questionnaire.rules import load_rules
 from framework.report import comparison_report_html, comparison_report_markdown
 from framework.spreadsheet import saved_list_csv
 from pages.common import current_language, store
-from pages.link_form import comparison_table
+from pages.link_form import LOADED_KEY, comparison_table
 
 lang = current_language()
 t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
@@ -30,7 +30,7 @@ table = pd.DataFrame({
     t("ui.saved.col_decision"): [t(f"questionnaire.decisions.{verdicts[i.id].decision}") for i in saved],
     t("ui.saved.col_saved"): [f"{item.created:%Y-%m-%d %H:%M} UTC" for item in saved],
 })
-st.dataframe(table, hide_index=True, use_container_width=True)
+st.dataframe(table, hide_index=True, width="stretch")
 by_id = {item.id: item for item in saved}
 chosen_ids = st.multiselect(t("ui.saved.pick"), list(by_id), key="saved.chosen",
                             format_func=lambda i: f"{by_id[i].label} (#{i})",
@@ -39,6 +39,7 @@ chosen = [by_id[i] for i in chosen_ids if i in by_id]
 
 open_col, delete_col, csv_col = st.columns(3)
 if open_col.button(t("ui.saved.open"), disabled=len(chosen) != 1, icon=":material/open_in_new:"):
+    st.session_state[LOADED_KEY] = {"id": chosen[0].id, "label": chosen[0].label, "note": chosen[0].note}
     st.switch_page(st.session_state["pages"]["check"], query_params={"lang": lang, **to_params(chosen[0].assessment)})
 if delete_col.button(t("ui.saved.delete", n=len(chosen)), disabled=not chosen, icon=":material/delete:"):
     st.session_state["saved.confirm_delete"] = [item.id for item in chosen]
@@ -66,7 +67,7 @@ if len(chosen) < 2:
 else:
     if len(chosen) > 6:
         st.caption(t("ui.saved.compare_many", n=len(chosen)))
-    st.dataframe(comparison_table(chosen, lang), use_container_width=True,
+    st.dataframe(comparison_table(chosen, lang), width="stretch",
                  height=38 * (len(load_rules().traits) + 6))
     left, right = st.columns(2)
     left.download_button(t("ui.saved.download_compare_html"), comparison_report_html(chosen, lang),

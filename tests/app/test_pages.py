@@ -175,3 +175,24 @@ def test_save_without_label_explains():
     next(b for b in at.button if b.label == "Save").click()
     at.run()
     assert any(e.value.startswith("Not saved:") for e in at.error)
+
+
+def test_reopened_assessment_can_be_updated_in_place(database):
+    from framework.questionnaire.examples import EXAMPLES
+    saved_id = Store(database).save(EXAMPLES["partner_list"], label="Member list", note="first look")
+    at = open_app("en", "pages/saved.py")
+    at.multiselect(key="saved.chosen").set_value([saved_id])
+    at.run()
+    next(b for b in at.button if b.label == "Open").click()
+    at.run()
+    assert next(w for w in at.text_input if w.label == "Name").value == "Member list"
+    at.switch_page("pages/check_link.py")  # AppTest does not follow st.switch_page on later runs by itself
+    at.button_group(key="trait.context").set_value("yes")
+    at.run()
+    next(w for w in at.text_area if w.label == "Note (optional)").input("checked the page")
+    next(b for b in at.button if b.label == "Save changes").click()
+    at.run()
+    assert not at.exception
+    [item] = Store(database).list()
+    assert (item.id, item.note) == (saved_id, "checked the page")
+    assert item.assessment.answers.traits["context"] == "yes"
