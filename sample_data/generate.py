@@ -2013,6 +2013,8 @@ def generate(out: Path) -> dict:
         "rows": len(hand) - 1, "encoding": "cp1252", "delimiter": ";",
         "rows_without_readable_date": [i + 1 for i, row in enumerate(hand[1:])
                                        if not re.fullmatch(r"\d\d-\d\d-\d{4}", row[3])],
+        "dates_not_readable": {str(i + 2): row[3] for i, row in enumerate(hand[1:])
+                               if not re.fullmatch(r"\d\d-\d\d-\d{4}", row[3])},
         "rows_with_url_without_scheme": [i + 1 for i, row in enumerate(hand[1:])
                                          if not row[0].startswith("http")]}
 
@@ -2187,8 +2189,10 @@ no rel, no first-seen dates: velocity cannot be measured from these files.
 The shop's own spreadsheet, saved from Excel on Windows: cp1252 (é, ë, á, € in the notes), `;`,
 CRLF, headers `Bron URL;Ankertekst;Doel URL;Eerst gezien;Opmerking`, dates `DD-MM-YYYY`.
 {hand['rows']} rows; mostly links also in the Ahrefs file, plus a few Ahrefs cannot see (pdf,
-newsletter, social profiles). Rows (1-based, after the header) without a readable date:
-{hand['rows_without_readable_date']}; a URL typed without scheme: {hand['rows_with_url_without_scheme']}.
+newsletter, social profiles). Data rows (1-based, after the header) without a readable date:
+{hand['rows_without_readable_date']}, i.e. file lines (header = line 1) and their values:
+{', '.join(f'line {k} `{v}`' if v else f'line {k} empty' for k, v in hand['dates_not_readable'].items())};
+a URL typed without scheme in data row {hand['rows_with_url_without_scheme']}.
 
 ## Assumptions beyond `../shared/formats.md`
 
