@@ -11,7 +11,9 @@ lang = language_switch()
 home = st.Page("pages/home.py", title=text(lang, "ui.nav.home"), icon=":material/home:", default=True)
 check = st.Page("pages/check_link.py", title=text(lang, "ui.nav.check"), icon=":material/fact_check:",
                 url_path="check")
+profile = st.Page("pages/profile.py", title=text(lang, "ui.nav.profile"), icon=":material/query_stats:",
+                  url_path="profile")
 saved = st.Page("pages/saved.py", title=text(lang, "ui.nav.saved"), icon=":material/bookmarks:",
                 url_path="saved")
-st.session_state["pages"] = {"home": home, "check": check, "saved": saved}
-st.navigation([home, check, saved], position="top").run()
+st.session_state["pages"] = {"home": home, "check": check, "profile": profile, "saved": saved}
+st.navigation([home, check, profile, saved], position="top").run()

@@ -16,6 +16,7 @@ from framework.questionnaire.rules import load_rules
 from framework.questionnaire.verdict import Answers, assess, validate
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
+DEFAULT_MAX_MB = int(os.environ.get("LINKWIJZER_MAX_IMPORT_MB", "2048"))
 
 
 class UsageError(Exception):
@@ -46,6 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
                        help="something known about the link (shows what is not automatically a risk)")
     check.add_argument("--lang", choices=LANGUAGES, default="nl")
     check.add_argument("--json", action="store_true", help="print the verdict as JSON")
+    imports = commands.add_parser("import", help="read backlink exports: detected format, rows, referring domains")
+    imports.add_argument("files", nargs="+", metavar="FILE", type=Path)
+    imports.add_argument("--lang", choices=LANGUAGES, default="nl")
+    imports.add_argument("--max-mb", type=int, default=DEFAULT_MAX_MB, help="refuse files larger than this")
+    imports.add_argument("--json", action="store_true", help="print the summary as JSON")
     return parser
 
 
@@ -113,7 +119,24 @@ def _traits(pairs: list[str]) -> dict[str, str]:
     return traits
 
 
-COMMANDS = {"app": run_app, "assess": run_assess}
+def run_import(args: argparse.Namespace) -> int:
+    from framework.profile.importer import import_files  # pandas/pyarrow: only load when needed
+
+    missing = [str(f) for f in args.files if not f.is_file()]
+    if missing:
+        raise UsageError(f"no such file: {missing[0]}")
+    result = import_files([(f.name, f) for f in args.files], lang=args.lang, max_bytes=args.max_mb * 1024 * 1024)
+    if args.json:
+        print(json.dumps(result.summary(), ensure_ascii=False, indent=2, default=str))
+    else:
+        print(result.summary_text(args.lang))
+    for problem in result.problems:
+        print(f"linkwijzer: {problem.message(args.lang)}", file=sys.stderr)
+    # Nothing usable at all is a failure a script should notice; a partial import is not.
+    return 1 if result.problems and not result.files else 0
+
+
+COMMANDS = {"app": run_app, "assess": run_assess, "import": run_import}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,0 +1,124 @@
+"""The profile page's import step: choose files (upload or samples), import with progress, show what was read."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+
+import pandas as pd
+import streamlit as st
+
+from framework.i18n import text
+from framework.profile.importer import ImportResult, import_files, read_header
+from framework.profile.samples import SAMPLES, SampleSet
+from framework.report import escape_markdown
+
+MAX_BYTES = int(os.environ.get("LINKWIJZER_MAX_IMPORT_MB", "2048")) * 1024 * 1024
+PREVIEW_ROWS = 200
+UNMAPPED = ""
+MAPPABLE = ("source_url", "target_url", "anchor", "first_seen", "last_seen", "source_title", "nofollow")
+
+
+def choose_files(lang: str) -> tuple[list[tuple[str, bytes]], SampleSet | None]:
+    """Uploaded files when there are any, otherwise the chosen sample set (so the page shows something real)."""
+    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    uploads = st.file_uploader(t("ui.profile.upload"), accept_multiple_files=True, key="profile.uploads",
+                               type=["csv", "tsv", "txt", "xlsx"], help=t("ui.profile.upload_help"))
+    if uploads:
+        return [(u.name, u.getvalue()) for u in uploads], None
+    sample_id = st.selectbox(t("ui.profile.sample"), list(SAMPLES), key="profile.sample",
+                             format_func=lambda s: t(f"ui.samples.{s}"))
+    sample = SAMPLES[sample_id]
+    return [(p.name, _read_sample(str(p))) for p in sample.paths()], sample
+
+
+@st.cache_data(max_entries=12, show_spinner=False)
+def _read_sample(path: str) -> bytes:
+    # Bundled files are the same for everyone, so a shared cache is safe here.
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def run_import(files: list[tuple[str, bytes]], mappings: dict[str, dict[str, str]], lang: str) -> ImportResult:
+    """Import once per distinct input and keep it in this session only (an upload is never shared)."""
+    digest = hashlib.sha256()
+    for name, data in files:
+        digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
+    digest.update(repr(sorted((k, sorted(v.items())) for k, v in mappings.items())).encode() + lang.encode())
+    key = digest.hexdigest()
+    cached = st.session_state.get("profile.import")
+    if cached and cached[0] == key:
+        return cached[1]
+    bar = st.progress(0.0, text=text(lang, "ui.profile.importing"))
+    result = import_files(files, lang=lang, max_bytes=MAX_BYTES, mappings=mappings,
+                          progress=lambda fraction, stage: bar.progress(min(max(fraction, 0.0), 1.0), text=stage))
+    bar.empty()
+    st.session_state["profile.import"] = (key, result)
+    return result
+
+
+def show_files(result: ImportResult, lang: str) -> None:
+    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    for problem in result.problems:
+        st.error(problem.message(lang), icon=":material/error:")
+    if not result.files:
+        return
+    table = pd.DataFrame([{
+        t("ui.profile.col_file"): report.name,
+        t("ui.profile.col_format"): t(f"import.format.{report.format}"),
+        t("ui.profile.col_encoding"): f"{report.encoding}{' + BOM' if report.bom else ''}",
+        t("ui.profile.col_rows"): report.rows,
+        t("ui.profile.col_skipped"): report.skipped_count,
+        t("ui.profile.col_bad_dates"): len(report.unreadable_dates),
+    } for report in result.files])
+    st.dataframe(table, hide_index=True, width="stretch")
+    for report in result.files:
+        name = escape_markdown(report.name)
+        notes = [t(f"import.note.{note}") for note in report.notes]
+        if report.unreadable_dates:
+            notes.append(t("ui.profile.bad_dates", count=len(report.unreadable_dates),
+                           rows=", ".join(map(str, report.unreadable_dates[:30]))))
+        if report.skipped:
+            notes.append(t("ui.profile.skipped_rows", count=report.skipped_count, rows="; ".join(
+                f"{s['row']}: {t('import.skip.' + s['code'])}" for s in report.skipped[:10])))
+        for note in notes:
+            st.info(f"**{name}** — {note}", icon=":material/info:")
+
+
+def chosen_mappings(files: list[tuple[str, bytes]]) -> dict[str, dict[str, str]]:
+    """The mappings the user set in the editor (its widgets' state), per file; none before they touch it."""
+    mappings = {}
+    for name, _ in files:
+        keys = {field: f"profile.map.{name}.{field}" for field in MAPPABLE}
+        if any(key in st.session_state for key in keys.values()):
+            mappings[name] = {field: st.session_state[key] for field, key in keys.items() if st.session_state.get(key)}
+    return mappings
+
+
+def mapping_editor(files: list[tuple[str, bytes]], result: ImportResult, lang: str) -> None:
+    """Let the user confirm or change the proposed column mapping of every generic CSV."""
+    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    data = dict(files)
+    for report in result.files:
+        if report.format != "generic" or report.name not in data:
+            continue
+        options = [UNMAPPED, *read_header(data[report.name]).columns]
+        with st.expander(t("ui.profile.mapping_title", file=report.name), expanded=True):
+            st.caption(t("ui.profile.mapping_intro"))
+            for field, column in zip(MAPPABLE, st.columns(len(MAPPABLE))):
+                current = report.mapping.get(field, UNMAPPED)
+                column.selectbox(t(f"ui.profile.field.{field}"), options,
+                                 index=options.index(current) if current in options else 0,
+                                 key=f"profile.map.{report.name}.{field}", format_func=lambda c: c or "—")
+
+
+def preview(result: ImportResult, lang: str) -> None:
+    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    links = result.links
+    first, second, third = st.columns(3)
+    first.metric(t("ui.profile.metric_links"), f"{len(links):,}".replace(",", "." if lang == "nl" else ","))
+    second.metric(t("ui.profile.metric_domains"), f"{result.referring_domains:,}".replace(",", "." if lang == "nl" else ","))
+    third.metric(t("ui.profile.metric_duplicates"), result.duplicates_removed)
+    if len(links):
+        st.caption(t("ui.profile.preview", rows=min(PREVIEW_ROWS, len(links))))
+        st.dataframe(links.head(PREVIEW_ROWS), hide_index=True, width="stretch")
