@@ -63,3 +63,38 @@ def test_installed_console_script():
     assert json.loads(result.stdout)["outcome"] == "insufficient"
     bad = subprocess.run([str(BIN), "assess", "--quick", "x"], capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
+
+
+SHARED_EXPORTS = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "exports"
+
+
+def test_import_json_over_samples(capsys):
+    from framework.profile.samples import SAMPLES
+    paths = [str(p) for p in SAMPLES["overoptimised"].paths()]
+    status, out, err = run(capsys, "import", *paths, "--json", "--lang", "en")
+    assert status == 0, err
+    data = json.loads(out)
+    assert [(f["name"], f["format"], f["rows"]) for f in data["files"]] == [
+        ("snelle-ebikes_semrush_backlinks.csv", "semrush", 5869), ("snelle-ebikes_semrush_refdomains.csv", "semrush_domains", 651)]
+    assert {"encoding"} <= data["files"][0].keys()
+    assert data["links"] == 5869 - data["duplicates_removed"]
+    assert data["referring_domains"] == 651
+
+
+def test_import_text_names_format_and_rows(capsys):
+    status, out, _ = run(capsys, "import", str(SHARED_EXPORTS / "majestic_refdomains_historic_2013.csv"), "--lang", "en")
+    assert status == 0
+    assert "Majestic" in out and "345" in out
+
+
+def test_import_of_a_missing_file_is_a_usage_error(capsys, tmp_path):
+    status, out, err = run(capsys, "import", str(tmp_path / "nope.csv"))
+    assert status == 2 and err.count("\n") == 1 and "no such file" in err
+
+
+def test_import_of_only_bad_files_fails_with_clear_lines(capsys, tmp_path):
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    status, out, err = run(capsys, "import", str(empty), "--lang", "en")
+    assert status == 1
+    assert "empty.csv" in err and "Traceback" not in err + out

@@ -1,0 +1,84 @@
+"""The profile page's import step through AppTest: samples, uploads of several files, generic mapping, bad files."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from framework.i18n import LANGUAGES, text
+from framework.profile.samples import SAMPLE_DIR, SAMPLES
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+def open_profile(lang: str = "en") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page("pages/profile.py")
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def files_table(at: AppTest):
+    return at.dataframe[0].value
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_first_start_shows_the_healthy_sample(lang):
+    at = open_profile(lang)
+    table = files_table(at)
+    assert table.iloc[0].tolist()[:2] == ["fietsenvandijk_ahrefs_backlinks.csv", text(lang, "import.format.ahrefs")]
+    assert table.iloc[0][text(lang, "ui.profile.col_rows")] == 3117
+    assert [m.value for m in at.metric][:2] == (["3.117", "399"] if lang == "nl" else ["3,117", "399"])
+
+
+@pytest.mark.parametrize("sample_id", list(SAMPLES))
+def test_every_sample_set_imports_without_problems(sample_id):
+    at = open_profile()
+    at.selectbox(key="profile.sample").set_value(sample_id)
+    at.run()
+    assert not at.exception and not at.error
+    assert len(files_table(at)) == len(SAMPLES[sample_id].files)
+
+
+def upload(at: AppTest, *names_and_bytes) -> AppTest:
+    at.file_uploader(key="profile.uploads").set_value(list(names_and_bytes))
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_several_uploads_are_merged_with_duplicates_folded():
+    data = (SAMPLE_DIR / "fietsplein_majestic_backlinks.csv").read_bytes()
+    at = upload(open_profile(), ("a.csv", data, "text/csv"), ("b.csv", data, "text/csv"))
+    assert list(files_table(at)["Rows"]) == [2470, 2470]
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Duplicate links folded"] == "2470"
+
+
+def test_a_bad_file_gets_a_message_and_the_good_one_still_loads():
+    good = (SAMPLE_DIR / "ebikecentrum_moz_inbound_links.csv").read_bytes()
+    at = upload(open_profile(), ("junk.csv", bytes(range(256)) * 40, "text/csv"), ("moz.csv", good, "text/csv"))
+    assert any("junk.csv" in e.value for e in at.error)
+    assert list(files_table(at)["File"]) == ["moz.csv"]
+
+
+def test_generic_csv_mapping_can_be_changed():
+    at = open_profile()
+    at.selectbox(key="profile.sample").set_value("own_list")
+    at.run()
+    name = "fietsenvandijk_handmatig.csv"
+    anchor = at.selectbox(key=f"profile.map.{name}.anchor")
+    assert anchor.value == "Ankertekst"
+    assert any("62, 113" in i.value for i in at.info), "rows with unreadable dates are named"
+    anchor.set_value("Opmerking")
+    at.run()
+    assert not at.exception
+    raw = pd.read_csv(SAMPLE_DIR / name, sep=";", encoding="cp1252", dtype=str, keep_default_na=False)
+    preview = at.dataframe[-1].value
+    assert set(preview["anchor"].dropna()) <= set(raw["Opmerking"])
+    assert not set(preview["anchor"].dropna()) & (set(raw["Ankertekst"]) - set(raw["Opmerking"]))
+    assert at.selectbox(key=f"profile.map.{name}.anchor").value == "Opmerking"
