@@ -12,6 +12,7 @@ import pyarrow.compute as pc
 from framework.profile.formats import Format, catalogue, find_column, header_key
 from framework.profile.problems import ImportProblem
 from framework.profile.reading import RawTable
+from framework.profile.timing import stage
 from framework.profile.urls import UrlKey, url_column
 from framework.profile.values import filled, to_bool, to_category, to_count, to_dates, to_number
 
@@ -59,21 +60,25 @@ def build(raw: RawTable, spec: Format, file_name: str, decimal_comma: bool = Fal
     plain = [f for f in used if kinds[f] not in ("url", "date")]
     with ThreadPoolExecutor(2) as pool:
         # URL work and the rest run side by side: Arrow kernels release the GIL.
-        urls = {f: pool.submit(url_column, raw.table[used[f]]) for f in used if kinds[f] == "url"}
-        dates = {f: pool.submit(to_dates, raw.table[used[f]], spec.dates, spec.missing)
+        urls = {f: pool.submit(_timed, f"urls:{f}", url_column, raw.table[used[f]]) for f in used if kinds[f] == "url"}
+        dates = {f: pool.submit(_timed, "dates", to_dates, raw.table[used[f]], spec.dates, spec.missing)
                  for f in used if kinds[f] == "date"}
         for name in plain:
-            columns[name] = _convert(raw.table[used[name]], kinds[name], name, spec, decimal_comma)
+            with stage(f"convert:{kinds[name]}"):
+                columns[name] = _convert(raw.table[used[name]], kinds[name], name, spec, decimal_comma)
         for name, job in dates.items():
             columns[name], bad = job.result()
             unreadable.update(bad.tolist())
-        url_parts = {name: job.result() for name, job in urls.items()}
+        with stage("wait for urls"):
+            url_parts = {name: job.result() for name, job in urls.items()}
     part = Part(pa.table({}), used=used)
     if spec.kind == "links":
-        _links(columns, url_parts, raw, spec, part)
+        with stage("links: flags, placement, lost"):
+            flags = _flag_columns(raw, spec, used, columns)
+            _links(columns, url_parts, raw, spec, part, flags)
     else:
         for name, url in url_parts.items():
-            columns[name] = url.url.combine_chunks()
+            columns[name] = _plain_text(url.url)
     rows = raw.table.num_rows
     extras = {EXTRA + c: raw.table[c] for c in header if c not in set(used.values()) | _consumed(spec, header)}
     table = pa.table({**columns, **extras}) if columns or extras else pa.table({"source_file": pa.nulls(rows, pa.string())})
@@ -86,39 +91,57 @@ def build(raw: RawTable, spec: Format, file_name: str, decimal_comma: bool = Fal
     return part
 
 
-def _links(columns: dict, url_parts: dict, raw: RawTable, spec: Format, part: Part) -> None:
+def _timed(name: str, function, *args):
+    with stage(name):
+        return function(*args)
+
+
+def _flag_columns(raw: RawTable, spec: Format, used: dict[str, str], columns: dict) -> dict[str, np.ndarray]:
+    """Vendor flag columns as numpy booleans (unknown = not set), each converted once."""
+    converted = {cell: columns[name] for name, cell in used.items()
+                 if name in columns and pa.types.is_boolean(columns[name].type)}
+    flags = {}
+    for column in [*spec.link_type_flags, *spec.placement_flags]:
+        cell = find_column(raw.table.column_names, column)
+        if cell is not None:
+            flag = converted.get(cell)
+            flag = flag if flag is not None else to_bool(raw.table[cell], spec.flags)
+            flags[column] = _numpy_bool(flag)
+    return flags
+
+
+def _links(columns: dict, url_parts: dict, raw: RawTable, spec: Format, part: Part, flags: dict) -> None:
     rows = raw.table.num_rows
     source = url_parts["source_url"]
-    columns["source_url"] = source.url.combine_chunks()
+    columns["source_url"] = _plain_text(source.url)
     columns["source_host"] = source.host
     columns["source_domain"] = source.domain
     target = url_parts.get("target_url")
     if target is not None:
-        columns["target_url"] = target.url.combine_chunks().dictionary_encode()
-    columns["lost"] = _lost(columns, raw, spec, rows)
-    columns["link_type"] = _link_type(columns.get("link_type"), raw, spec, rows)
-    columns["placement"] = _placement(columns, raw, spec, rows)
+        columns["target_url"] = target.url if pa.types.is_dictionary(target.url.type) else pc.dictionary_encode(target.url)
+    columns["lost"] = pa.array(_lost(columns, spec, rows))
+    link_type = _link_type(columns.get("link_type"), spec, rows, flags)
+    columns["link_type"] = _categories(link_type)
+    columns["placement"] = _categories(_placement(link_type, spec, rows, flags))
     kinds = catalogue().link_fields
     for name in CORE:
         if name not in columns:
             columns[name] = pa.nulls(rows, DICTIONARY if name == "target_url" else arrow_type(kinds[name]))
     # A link needs a page it comes from: rows without a usable source host are skipped and named.
-    hosts = source.host.dictionary.to_pylist()
-    usable = pa.array([("." in h or ":" in h) and " " not in h for h in hosts], pa.bool_())
-    keep = pc.fill_null(pc.take(usable, source.host.indices), False)
-    bad = np.flatnonzero(~keep.to_numpy(zero_copy_only=False))
+    usable = np.array([("." in h or ":" in h) and " " not in h for h in source.host.dictionary.to_pylist()] + [False])
+    codes = source.host.indices.fill_null(-1).to_numpy(zero_copy_only=False)
+    keep = usable[codes]
+    bad = np.flatnonzero(~keep)
+    part.source_key = source.key
+    part.target_key = target.key if target is not None else None
     if len(bad):
         given = filled(raw.table[part.used["source_url"]]).to_numpy(zero_copy_only=False)
         lines = raw.lines(bad[:1000])
         part.skipped = [(line, "bad_source_url" if given[i] else "no_source_url") for i, line in zip(bad, lines)]
         part.skipped_count = len(bad)
-        part.keep = keep
-        keep_np = keep.to_numpy(zero_copy_only=False)
-        part.source_key = _filter_key(source.key, keep_np)
-        part.target_key = _filter_key(target.key, keep_np) if target is not None else None
-    else:
-        part.source_key = source.key
-        part.target_key = target.key if target is not None else None
+        part.keep = pa.array(keep)
+        part.source_key = _filter_key(source.key, keep)
+        part.target_key = _filter_key(target.key, keep) if target is not None else None
 
 
 def _convert(values: pa.ChunkedArray, kind: str, name: str, spec: Format, decimal_comma: bool) -> pa.Array:
@@ -131,43 +154,69 @@ def _convert(values: pa.ChunkedArray, kind: str, name: str, spec: Format, decima
         return to_number(values, decimal_comma, spec.missing)
     if kind == "count":
         return to_count(values, spec.missing)
-    return values.combine_chunks()
+    return values
 
 
-def _lost(columns: dict, raw: RawTable, spec: Format, rows: int) -> pa.Array:
+def _plain_text(values) -> pa.ChunkedArray | pa.Array:
+    return values.cast(pa.string()) if pa.types.is_dictionary(values.type) else values
+
+
+def _lost(columns: dict, spec: Format, rows: int) -> np.ndarray:
     """Lost when the vendor says so: a lost flag, or a filled lost date or lost reason."""
-    lost = pc.fill_null(columns["lost"], False) if "lost" in columns else pa.array(np.zeros(rows, bool))
+    lost = _numpy_bool(columns["lost"]) if "lost" in columns else np.zeros(rows, bool)
     for name in spec.lost_when_filled:
         if name in columns:
-            lost = pc.or_(lost, filled(columns[name]))
+            lost |= _numpy_bool(filled(columns[name]))
     return lost
 
 
-def _link_type(given, raw: RawTable, spec: Format, rows: int) -> pa.Array:
-    """The vendor's link type; flag columns (Semrush Image/Text, Majestic FlagRedirect) fill gaps."""
-    result = given.cast(pa.string()) if given is not None else pa.nulls(rows, pa.string())
+def _link_type(given, spec: Format, rows: int, flags: dict) -> tuple[np.ndarray, list[str]]:
+    """The vendor's link type; flag columns (Semrush Image/Text, Majestic FlagRedirect) fill gaps.
+
+    As integer codes into a list of names (-1 = unknown): numpy on ints, not on objects.
+    """
+    if given is not None:
+        names = given.dictionary.to_pylist()
+        codes = given.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int32)
+    else:
+        names, codes = [], np.full(rows, -1, np.int32)
     for column, link_type in spec.link_type_flags.items():
-        cell = find_column(raw.table.column_names, column)
-        if cell is None:
-            continue
-        flag = pc.fill_null(to_bool(raw.table[cell], spec.flags), False)
-        result = pc.coalesce(result, pc.if_else(flag, pa.scalar(link_type), pa.scalar(None, pa.string())))
-    return result.dictionary_encode()
+        if column in flags:
+            if link_type not in names:
+                names.append(link_type)
+            codes = np.where((codes < 0) & flags[column], names.index(link_type), codes)
+    return codes, names
 
 
-def _placement(columns: dict, raw: RawTable, spec: Format, rows: int) -> pa.Array:
+def _placement(link_type: tuple[np.ndarray, list[str]], spec: Format, rows: int, flags: dict):
     """Only where the vendor states it (Ahrefs Content, Semrush Sitewide, image/frame/form links)."""
-    result = pa.nulls(rows, pa.string())
+    names = ["unknown"]
+    codes = np.full(rows, -1, np.int32)
     for column, placement in spec.placement_flags.items():
-        cell = find_column(raw.table.column_names, column)
-        if cell is not None:
-            flag = pc.fill_null(to_bool(raw.table[cell], spec.flags), False)
-            result = pc.coalesce(result, pc.if_else(flag, pa.scalar(placement), pa.scalar(None, pa.string())))
-    link_type = columns["link_type"].cast(pa.string())
+        if column in flags:
+            names.append(placement)
+            codes = np.where((codes < 0) & flags[column], len(names) - 1, codes)
+    type_codes, type_names = link_type
     for link_type_value, placement in TYPE_PLACEMENT.items():
-        match = pc.fill_null(pc.equal(link_type, link_type_value), False)
-        result = pc.coalesce(result, pc.if_else(match, pa.scalar(placement), pa.scalar(None, pa.string())))
-    return pc.fill_null(result, "unknown").dictionary_encode()
+        if link_type_value in type_names:
+            names.append(placement)
+            codes = np.where((codes < 0) & (type_codes == type_names.index(link_type_value)), len(names) - 1, codes)
+    return np.maximum(codes, 0), names
+
+
+def _categories(coded: tuple[np.ndarray, list[str]]) -> pa.DictionaryArray:
+    """Integer codes (-1 = unknown) and their names as an Arrow dictionary column."""
+    codes, names = coded
+    distinct = sorted(set(names))
+    remap = np.array([distinct.index(n) for n in names] + [0], np.int32)
+    return pa.DictionaryArray.from_arrays(pa.array(remap[codes], mask=codes < 0), pa.array(distinct, pa.string()))
+
+
+def _numpy_bool(values) -> np.ndarray:
+    """True where true; false where false or unknown."""
+    array = pc.fill_null(values, False)
+    array = array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
+    return array.to_numpy(zero_copy_only=False).astype(bool)
 
 
 def _consumed(spec: Format, header: list[str]) -> set[str]:

@@ -21,6 +21,7 @@ from framework.profile.generic import generic_format, propose_mapping, recognise
 from framework.profile.problems import ImportProblem
 from framework.profile.reading import MAX_LISTED, RawTable, read_table, read_workbook
 from framework.profile.sniff import HeaderInfo, read_sample, sniff, with_format
+from framework.profile.timing import stage
 from framework.profile.urls import comparable_keys, registrable_domain
 
 Progress = Callable[[float, str], None]
@@ -157,7 +158,8 @@ def import_files(sources: Sequence[tuple[str, bytes | Path]], *, lang: str = "nl
             aggregates.setdefault(report.format, []).append(part)
     if progress:
         progress(0.97, text(lang, "import.progress.merging"))
-    links, removed = _merge(parts)
+    with stage("merge + de-duplicate"):
+        links, removed = _merge(parts)
     tables = {name: _to_pandas(pa.concat_tables([p.table for p in items], promote_options="permissive"))
               for name, items in aggregates.items()}
     if progress:
@@ -171,21 +173,24 @@ def _import_one(name: str, source: bytes | Path, max_bytes: int, mapping: dict |
     if size > max_bytes:
         raise ImportProblem("too_large", size=_megabytes(size), limit=_megabytes(max_bytes))
     step(0.05, "reading")
-    sample, complete = read_sample(source)
-    info = sniff(sample, complete)
+    with stage("sniff"):
+        sample, complete = read_sample(source)
+        info = sniff(sample, complete)
     raw: RawTable | None = None
     if info.encoding == "xlsx":
         info, raw = read_workbook(source)
     info = _settle_format(info, mapping)
     if raw is None:
-        raw = read_table(source, info)
+        with stage("read (pyarrow)"):
+            raw = read_table(source, info)
     if raw.table.num_rows == 0:
         if raw.bad_rows:
             first = raw.bad_rows[0]
             raise ImportProblem("no_valid_rows", row=first.line, expected=first.expected, actual=first.actual)
         raise ImportProblem("header_only")
     step(0.5, "converting")
-    part = build(raw, info.spec, name, decimal_comma=info.delimiter == ";")
+    with stage("convert (total)"):
+        part = build(raw, info.spec, name, decimal_comma=info.delimiter == ";")
     skipped = [{"row": b.line, "code": "fields"} for b in raw.bad_rows[:MAX_LISTED]]
     skipped += [{"row": line, "code": code} for line, code in part.skipped]
     skipped.sort(key=lambda s: (s["row"] is None, s["row"] or 0))
@@ -235,12 +240,18 @@ def _merge(parts: list[Part]) -> tuple[pd.DataFrame, int]:
     with_target = [p for p in parts if p.target_key is not None]
     targets = dict(zip(map(id, with_target), comparable_keys([p.target_key for p in with_target])))
     target = np.concatenate([targets.get(id(p), np.full(p.table.num_rows, -1)) for p in parts])
-    frame = pd.DataFrame({"s": np.concatenate(sources), "t": target})
-    duplicate = frame.duplicated().to_numpy()
+    source = np.concatenate(sources)
+    width = int(target.max(initial=-1)) + 2
+    if int(source.max(initial=0)) < (1 << 62) // width:
+        # One int64 per row hashes much faster than a two-column frame.
+        duplicate = pd.Series(source * width + (target + 1)).duplicated().to_numpy()
+    else:
+        duplicate = pd.DataFrame({"s": source, "t": target}).duplicated().to_numpy()
     removed = int(duplicate.sum())
     if removed:
         table = table.filter(pa.array(~duplicate))
-    return _to_pandas(table), removed
+    with stage("to pandas"):
+        return _to_pandas(table), removed
 
 
 _TYPES = {pa.bool_(): pd.BooleanDtype(), pa.int64(): pd.Int64Dtype()}

@@ -15,6 +15,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import tldextract
+from concurrent.futures import ThreadPoolExecutor
 
 # Parameters that only say where a click came from (Google/Meta/Microsoft/Mailchimp/HubSpot/...
 # campaign tagging); they never change the page, so two URLs that differ only in them are one.
@@ -25,6 +26,7 @@ _DEFAULT_PORTS = {"80", "443", ""}
 # Below this share of distinct values a column is normalised per distinct value in Python;
 # above it (source URLs are nearly all distinct) the vectorised path is cheaper.
 DICTIONARY_SHARE = 0.25
+_POOL = ThreadPoolExecutor(2, thread_name_prefix="linkwijzer-urls")
 
 
 @cache
@@ -80,7 +82,7 @@ class UrlKey:
 
 @dataclass
 class UrlColumn:
-    url: pa.ChunkedArray  # as the vendor wrote it, with http:// added where the scheme was missing
+    url: pa.ChunkedArray | pa.DictionaryArray  # as written, http:// added where the scheme was missing
     host: pa.DictionaryArray  # lower-case host (port kept unless default)
     domain: pa.DictionaryArray  # registrable domain of the host
     key: UrlKey
@@ -88,10 +90,10 @@ class UrlColumn:
 
 def url_column(values: pa.ChunkedArray) -> UrlColumn:
     """Canonical URL, host, domain and comparison key of every row."""
-    values = pc.utf8_trim_whitespace(values).combine_chunks()
-    encoded = values.dictionary_encode()
-    if len(encoded.dictionary) <= DICTIONARY_SHARE * max(len(values), 1):
-        return _by_distinct_value(encoded)
+    values = pc.ascii_trim_whitespace(values)
+    sample = values.slice(0, 20000).combine_chunks() if len(values) else pa.array([], pa.string())
+    if len(sample.unique()) <= DICTIONARY_SHARE * max(len(sample), 1) or len(values) < 2000:
+        return _by_distinct_value(values.combine_chunks().dictionary_encode())
     return _vectorised(values)
 
 
@@ -130,67 +132,98 @@ def _by_distinct_value(encoded: pa.DictionaryArray) -> UrlColumn:
     fixed = [_with_scheme(v) for v in distinct]
     split = [split_host(v) for v in distinct]
     codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
-    url = pa.DictionaryArray.from_arrays(encoded.indices, pa.array(fixed, pa.string())).cast(pa.string())
+    # Kept as a dictionary (few distinct values): cheap to build, a categorical in pandas.
+    url = _unique_dictionary(encoded.indices, fixed)
     host_keys, host_key_codes = _distinct([_host_key(h) for h, _ in split])
     rests, rest_codes = _distinct([_clean_rest(r) for _, r in split])
     no_host = np.array([not h for h, _ in split] + [True], dtype=bool)[codes]
     row = np.maximum(codes, 0)
     key = UrlKey(np.where(no_host, -1, host_key_codes[row] if len(split) else -1), host_keys,
                  rest_codes[row] if len(split) else np.zeros(len(codes), np.int64), rests)
-    return _finish(pa.chunked_array([url]), [h for h, _ in split], codes, key)
+    return _finish(url, [h for h, _ in split], encoded.indices, key)
 
 
-def _vectorised(values: pa.Array) -> UrlColumn:
-    """Mostly distinct URLs (sources): split with Arrow kernels; odd rows go through Python."""
-    plain = pc.or_(pc.starts_with(values, "https://"), pc.starts_with(values, "http://"))
-    plain = pc.fill_null(plain, False)
-    # Appending "///" gives every row four parts, so list_element never runs past the end.
-    parts = pc.split_pattern(pc.binary_join_element_wise(values, "///", ""), "/", max_splits=3)
-    hostport = pc.list_element(parts, 2)
-    rest = pc.list_element(parts, 3)
-    # Rows the fast split gets wrong: userinfo, ports, upper case, '?' or '#' right after the host.
-    odd = pc.or_(pc.invert(plain), pc.fill_null(pc.match_substring_regex(hostport, r"[?#@:A-Z]"), True))
-    odd = pc.fill_null(pc.and_(odd, pc.is_valid(values)), False)
-    query = pc.fill_null(pc.match_substring_regex(rest, r"[?#]"), False)
-    rest = pc.utf8_rtrim(rest, "/")
-    if pc.any(query).as_py():
-        rest = pc.replace_with_mask(rest, query, _clean_rest_vectorised(pc.filter(rest, query)))
-    url = values
-    if pc.any(odd).as_py():
-        originals = pc.filter(values, odd).to_pylist()
-        slow = [split_host(v) for v in originals]
-        hostport = pc.replace_with_mask(hostport, odd, pa.array([h for h, _ in slow], pa.string()))
-        rest = pc.replace_with_mask(rest, odd, pa.array([_clean_rest(r) for _, r in slow], pa.string()))
-        url = pc.replace_with_mask(values, odd, pa.array([_with_scheme(v) for v in originals], pa.string()))
-    hosts = hostport.dictionary_encode()
-    host_codes = hosts.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+def _vectorised(values: pa.ChunkedArray) -> UrlColumn:
+    """Mostly distinct URLs (sources): per-row work on two threads, then one hashing pass."""
+    if len(values) >= 100_000:
+        middle = len(values) // 2
+        halves = list(_POOL.map(_prepare, (values.slice(0, middle), values.slice(middle))))
+    else:
+        halves = [_prepare(values)]
+    url, hostport, rest = (pa.chunked_array([h[i] for h in halves]) for i in range(3))
+    # Hashing the paths (Arrow, no GIL) overlaps the per-host Python work below.
+    rests_job = _POOL.submit(lambda: _one_dictionary(pc.dictionary_encode(rest)))
+    hosts = _one_dictionary(pc.dictionary_encode(hostport))
     distinct_hosts = [h.lower().rstrip(".") for h in hosts.dictionary.to_pylist()]
     host_keys, host_key_of = _distinct([_host_key(h) for h in distinct_hosts])
-    rests = rest.dictionary_encode()
+    # Per distinct host: its key code, -1 for "no host"; spread to rows with one take.
+    per_host = pa.array([int(k) if h else None for h, k in zip(distinct_hosts, host_key_of)], pa.int64())
+    key_hosts = per_host.take(hosts.indices).fill_null(-1).to_numpy(zero_copy_only=False)
+    column = _finish(url, distinct_hosts, hosts.indices, None)
+    rests = rests_job.result()
     rest_codes = rests.indices.fill_null(0).to_numpy(zero_copy_only=False).astype(np.int64)
-    no_host = np.array([not h for h in distinct_hosts] + [True], dtype=bool)[host_codes]
-    key_hosts = np.where(no_host, -1, host_key_of[np.maximum(host_codes, 0)] if len(host_key_of) else -1)
-    key = UrlKey(key_hosts, host_keys, rest_codes, rests.dictionary)
-    return _finish(pa.chunked_array([url]), distinct_hosts, host_codes, key)
+    column.key = UrlKey(key_hosts, host_keys, rest_codes, rests.dictionary)
+    return column
 
 
-def _finish(url, distinct_hosts: list[str], host_codes: np.ndarray, key: UrlKey) -> UrlColumn:
-    """Hosts and domains as dictionary arrays (pandas categoricals): one entry per distinct host."""
-    host_values, host_of = np.unique(np.array(distinct_hosts + [""], dtype=object), return_inverse=True)
-    domains = np.array([registrable_domain(h) for h in host_values], dtype=object)
-    domain_values, domain_of = np.unique(domains, return_inverse=True)
-    valid = host_codes >= 0
-    row_host = np.where(valid, host_of[np.maximum(host_codes, 0)], -1)
-    row_domain = np.where(valid, domain_of[np.maximum(row_host, 0)], -1)
-    return UrlColumn(url, _dictionary(row_host, host_values), _dictionary(row_domain, domain_values), key)
+def _prepare(values: pa.ChunkedArray) -> tuple[pa.Array, pa.Array, pa.Array]:
+    """(URL with scheme, host[:port], path+query normalised) of every row; odd rows via Python."""
+    values = values.combine_chunks()
+    plain = pc.or_(pc.starts_with(values, "https://"), pc.starts_with(values, "http://"))
+    if not pc.all(pc.fill_null(plain, True)).as_py():
+        bare = pc.and_(pc.invert(pc.fill_null(pc.match_substring(values, "://"), True)),
+                       pc.greater(pc.binary_length(values), 0))
+        values = pc.if_else(bare, pc.binary_join_element_wise("http://", pc.utf8_ltrim(values, "/"), ""), values)
+    hostport = pc.struct_field(pc.extract_regex(values, r"^https?://(?P<host>[^/?#]*)"), [0])
+    rest = pc.replace_substring_regex(values, r"^https?://[^/?#]*/*", "")
+    # Rows the fast path gets wrong go through Python: other schemes, userinfo, ports, upper case.
+    odd = pc.fill_null(pc.match_substring_regex(hostport, r"[@:A-Z]|^$"), True)
+    odd = pc.fill_null(pc.and_(odd, pc.is_valid(values)), False)
+    query = pc.fill_null(pc.match_substring_regex(rest, r"[?#]"), False)
+    rest = pc.ascii_rtrim(rest, "/")
+    if pc.any(query).as_py():
+        rest = pc.replace_with_mask(rest, query, _clean_rest_vectorised(pc.filter(rest, query)))
+    if pc.any(odd).as_py():
+        slow = [split_host(v) for v in pc.filter(values, odd).to_pylist()]
+        hostport = pc.replace_with_mask(hostport, odd, pa.array([h for h, _ in slow], pa.string()))
+        rest = pc.replace_with_mask(rest, odd, pa.array([_clean_rest(r) for _, r in slow], pa.string()))
+    return values, hostport, rest
 
 
-def _dictionary(codes: np.ndarray, values: np.ndarray) -> pa.DictionaryArray:
-    mask = codes < 0
-    if len(values) and values[0] == "":
-        mask |= codes == 0  # the empty host means "no host": null, not a category ""
-    indices = pa.array(np.maximum(codes, 0).astype(np.int32), mask=mask)
-    return pa.DictionaryArray.from_arrays(indices, pa.array(list(values), pa.string()))
+def _one_dictionary(encoded) -> pa.DictionaryArray:
+    """dictionary_encode of a chunked array shares one dictionary: join the chunks' indices."""
+    if isinstance(encoded, pa.DictionaryArray):
+        return encoded
+    if encoded.num_chunks == 0:
+        return pa.array([], pa.string()).dictionary_encode()
+    indices = pa.concat_arrays([chunk.indices for chunk in encoded.chunks])
+    return pa.DictionaryArray.from_arrays(indices, encoded.chunks[-1].dictionary)
+
+
+def _finish(url, distinct_hosts: list[str], indices: pa.Array, key: UrlKey | None) -> UrlColumn:
+    """Hosts and domains as dictionary arrays (pandas categoricals), worked out per distinct host.
+
+    ``indices`` points every row at its entry of ``distinct_hosts`` (null: no URL).
+    """
+    host_values = sorted(set(distinct_hosts) - {""})
+    domain_by_host = {h: registrable_domain(h) for h in host_values}
+    domain_values = sorted(set(domain_by_host.values()))
+    host_code = {h: i for i, h in enumerate(host_values)}
+    domain_code = {d: i for i, d in enumerate(domain_values)}
+    # Per distinct host: its category codes; the empty host is no host (null), not a category "".
+    host_of = pa.array([host_code.get(h) for h in distinct_hosts], pa.int32())
+    domain_of = pa.array([domain_code[domain_by_host[h]] if h else None for h in distinct_hosts], pa.int32())
+    host = pa.DictionaryArray.from_arrays(host_of.take(indices), pa.array(host_values, pa.string()))
+    domain = pa.DictionaryArray.from_arrays(domain_of.take(indices), pa.array(domain_values, pa.string()))
+    return UrlColumn(url, host, domain, key)
+
+
+def _unique_dictionary(indices: pa.Array, values: list[str]) -> pa.DictionaryArray:
+    """A dictionary array over ``values``, which may repeat (a scheme was added): merge repeats."""
+    distinct, position = np.unique(np.array(values + [""], dtype=object), return_inverse=True)
+    codes = position[:-1].astype(np.int32)
+    mapped = pa.array(codes, pa.int32()).take(indices) if len(values) else indices
+    return pa.DictionaryArray.from_arrays(mapped, pa.array(list(distinct), pa.string()))
 
 
 def _distinct(keys: list[str]) -> tuple[pa.Array, np.ndarray]:

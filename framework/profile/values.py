@@ -18,7 +18,7 @@ DATE_FORMATS = (
     "%m/%d/%Y", "%m/%d/%Y %H:%M", "%m/%d/%Y %H:%M:%S", "%Y/%m/%d", "%Y/%m/%d %H:%M:%S",
     "%b %d, %Y", "%d %b %Y", "%B %d, %Y", "%d %B %Y", "%Y%m%d",
 )
-MISSING = ("-", "--", "n/a", "N/A", "null", "NULL", "None", "none", "nan", "NaN", "#N/A")
+MISSING = ("", "-", "--", "n/a", "N/A", "null", "NULL", "None", "none", "nan", "NaN", "#N/A")
 TRUE = {"true", "yes", "y", "1", "ja", "j", "waar", "x", "t", "on", "✓"}
 FALSE = {"false", "no", "n", "0", "nee", "onwaar", "f", "off", ""}
 _DUTCH_MONTHS = {"jan": 1, "feb": 2, "mrt": 3, "maa": 3, "apr": 4, "mei": 5, "jun": 6, "jul": 7,
@@ -34,21 +34,25 @@ def missing_mask(values: pa.ChunkedArray, missing: tuple[str, ...] = ()) -> pa.C
 
 
 def to_dates(values: pa.ChunkedArray, formats: tuple[str, ...] = (), missing: tuple[str, ...] = ()):
-    """(timestamp[s] column, row indices whose date could not be read)."""
-    absent = missing_mask(values, missing)
-    present = pc.if_else(absent, pa.scalar(None, pa.string()), values)
+    """(timestamp[s] column, row indices whose date could not be read).
+
+    The best of the vendor's formats and the general ones is chosen on a sample and parsed
+    vectorised; only cells it fails on are tried against the others, and only cells that fail
+    them all and are no "unknown" word count as unreadable.
+    """
     candidates = list(dict.fromkeys([*formats, *DATE_FORMATS]))
-    sample = pc.drop_null(present).slice(0, 20 * SAMPLE).unique().slice(0, SAMPLE)
-    if len(sample) == 0:
-        return pa.nulls(len(values), pa.timestamp("s")), np.array([], dtype=np.int64)
+    sample = pc.drop_null(values.slice(0, 20 * SAMPLE)).unique().slice(0, SAMPLE)
+    sample = pc.filter(sample, pc.invert(missing_mask(pa.chunked_array([sample]), missing)).combine_chunks())
     best = max(candidates, key=lambda f: (_parsed(sample, f), -candidates.index(f)))
-    parsed = pc.strptime(present, format=best, unit="s", error_is_null=True)
-    failed = pc.and_(pc.is_valid(present), pc.is_null(parsed))
+    parsed = pc.strptime(values, format=best, unit="s", error_is_null=True)
+    failed = pc.and_(pc.is_valid(values), pc.is_null(parsed))
     if pc.any(failed).as_py():
-        trimmed = pc.utf8_trim_whitespace(present)
+        failed = pc.and_(failed, pc.invert(missing_mask(values, missing)))
+    if pc.any(failed).as_py():
+        trimmed = pc.utf8_trim_whitespace(values)
         for fmt in [best] + [f for f in candidates if f != best]:
             parsed = pc.coalesce(parsed, pc.strptime(trimmed, format=fmt, unit="s", error_is_null=True))
-            failed = pc.and_(pc.is_valid(present), pc.is_null(parsed))
+            failed = pc.and_(failed, pc.is_null(parsed))
             if not pc.any(failed).as_py():
                 break
         else:
@@ -63,6 +67,11 @@ def to_bool(values: pa.ChunkedArray, style: str = "words", mapping: dict | None 
     if style == "nonempty":
         # Majestic: an empty flag cell means "not set", any text means "set".
         return pc.invert(missing_mask(values, missing)).combine_chunks()
+    if not mapping:
+        # Fast path for what Ahrefs and Semrush write: only "true"/"false" (and empty cells).
+        true, false = pc.equal(values, "true"), pc.equal(values, "false")
+        if (pc.sum(true).as_py() or 0) + (pc.sum(false).as_py() or 0) == len(values) - values.null_count:
+            return true.combine_chunks()
     lookup = {**{w: True for w in TRUE}, **{w: False for w in FALSE}, **(mapping or {})}
     return _by_distinct(values, lambda v: lookup.get(v.strip().lower()), pa.bool_())
 
@@ -115,7 +124,10 @@ def to_count(values: pa.ChunkedArray, missing: tuple[str, ...] = ()) -> pa.Array
 def filled(values: pa.ChunkedArray | pa.Array, missing: tuple[str, ...] = ()) -> pa.Array:
     """True where a cell holds something: a non-empty text that is no "unknown" word, or a value."""
     if pa.types.is_dictionary(values.type):
-        values = values.cast(pa.string())
+        if isinstance(values, pa.ChunkedArray):
+            values = values.combine_chunks()
+        words = filled(values.dictionary, missing)
+        return pc.fill_null(words.take(values.indices), False)
     if not pa.types.is_string(values.type):
         return pc.is_valid(values)
     return pc.invert(missing_mask(values if isinstance(values, pa.ChunkedArray) else pa.chunked_array([values]), missing)).combine_chunks()
