@@ -149,7 +149,8 @@ def import_files(sources: Sequence[tuple[str, bytes | Path]], *, lang: str = "nl
         except (MemoryError, RecursionError):
             raise
         except Exception as error:  # noqa: BLE001 - the UI and CLI must never see a traceback
-            problems.append(ImportProblem("unreadable", name, detail=f"{type(error).__name__}: {error}"[:200]))
+            # A bug of ours, not the file's fault: say so plainly (the fuzz tests hunt for these).
+            problems.append(ImportProblem("internal", name, detail=f"{type(error).__name__}: {error}"[:200]))
             continue
         reports.append(report)
         if report.kind == "links":
