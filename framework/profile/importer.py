@@ -276,6 +276,8 @@ def _stepper(progress: Progress | None, lang: str, name: str, index: int, total:
 def _size(source: bytes | Path) -> int:
     if isinstance(source, Path):
         try:
+            if not source.is_file():
+                raise ImportProblem("not_found")
             return source.stat().st_size
         except OSError:
             raise ImportProblem("not_found") from None

@@ -44,6 +44,9 @@ class ImportProblem(Exception):
         params = dict(self.params)
         if params.get("format"):
             params["format"] = text(lang, f"import.format.{params['format']}")
+        for key in ("found", "header"):
+            if params.get(key) in ("tab", "comma", "semicolon"):
+                params[key] = text(lang, f"import.delimiter.{params[key]}")
         body = text(lang, f"import.problem.{self.code}", row=self.row, **params)
         if self.row is not None and "{row}" not in _template(lang, self.code):
             body = text(lang, "import.at_row", row=self.row, message=body)

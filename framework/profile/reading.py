@@ -75,6 +75,10 @@ def read_table(source: bytes | Path, info: HeaderInfo) -> RawTable:
     except (pa.ArrowException, OSError, UnicodeError) as error:
         raise ImportProblem("unreadable", detail=_short(error)) from None
     raw = RawTable(table, bad, notes, source, info)
+    if any("\n" in b.text or "\r" in b.text for b in bad) and not info.multiline:
+        # An unclosed quote made pyarrow read several lines as one bad row: the good lines in
+        # it would vanish unseen. Read line by line instead, so only the broken line is lost.
+        return _read_by_line(raw)
     if bad:
         _number_bad_rows(raw)
     return raw
@@ -112,6 +116,29 @@ def read_workbook(source: bytes | Path) -> tuple[HeaderInfo, RawTable]:
     raw = RawTable(table, info=info)
     raw._lines = np.arange(len(body), dtype=np.int64) + header_index + 2
     return info, raw
+
+
+def _read_by_line(raw: RawTable) -> RawTable:
+    """Every physical line parsed on its own (slow; only for files with broken quoting)."""
+    info = raw.info
+    text = _utf8_bytes(raw).decode("utf-8", errors="replace")
+    width = len(info.columns)
+    good: list[list[str]] = []
+    lines: list[int] = []
+    bad: list[BadRow] = []
+    for number, line in enumerate(text.splitlines()[1:], start=info.header_row + 1):
+        if not line.strip():
+            continue
+        cells = next(csv.reader([line], delimiter=info.delimiter), [])
+        if len(cells) == width:
+            good.append(cells)
+            lines.append(number)
+        else:
+            bad.append(BadRow(number, line, width, len(cells)))
+    columns = {name: pa.array([row[i] or None for row in good], pa.string()) for i, name in enumerate(info.columns)}
+    result = RawTable(pa.table(columns), bad, raw.notes, raw.source, info)
+    result._lines = np.array(lines, dtype=np.int64)
+    return result
 
 
 def _utf8_stream(source: bytes | Path, info: HeaderInfo):

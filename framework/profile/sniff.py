@@ -81,7 +81,10 @@ def sniff(sample: bytes, complete: bool) -> HeaderInfo:
         format=spec.name if spec else "generic", layout=spec.layout if spec else "",
         kind=spec.kind if spec else "links", header_row=starts[header_index],
         data_offset=len(bom) + len(_prefix(text, starts[header_index]).encode(_codec(encoding))),
-        multiline=any("\n" in c or "\r" in c for r in rows for c in r), sample=data_rows, spec=spec,
+        # Line breaks inside a correctly shaped row are real multi-line cells; inside a misshapen
+        # one they come from an unclosed quote, which the reader must not be told to allow.
+        multiline=any(len(r) == len(columns) and any("\n" in c or "\r" in c for c in r) for r in rows),
+        sample=data_rows, spec=spec,
         missing=detection.missing, near=detection.near.name if detection.near else "",
     )
     _check_delimiter(info, rows, header_index, text)
@@ -146,6 +149,12 @@ def choose_delimiter(text: str) -> str:
         share, _, delimiter = max(scores, key=lambda s: (s[0], s[1]))
         if share >= 0.5:
             return delimiter
+    # Rows too ragged to agree (a broken file): trust the header line, the one that names columns.
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    widths = {d: len(next(csv.reader([first], delimiter=d), [])) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: widths[d])
+    if widths[best] > 1:
+        return best
     # One column: pick a delimiter that never occurs, so commas inside URLs stay in the cell.
     return next((d for d in DELIMITERS if d not in text), "\x1f")
 
@@ -205,19 +214,20 @@ def _check_delimiter(info: HeaderInfo, rows: list[list[str]], header_index: int,
 
 
 def _likely_separator(text: str) -> str | None:
-    """A punctuation character every line holds equally often (such as | or :) — a separator."""
-    lines = [ln for ln in text.splitlines()[:50] if ln.strip()]
-    if len(lines) < 2:
+    """A punctuation character most lines hold as often as the header does (| : ^ ~ #)."""
+    lines = [ln for ln in re.split(r"\r\n|\r|\n", text)[:50] if ln.strip()]
+    if len(lines) < 2 or all(re.match(r"https?://", ln) for ln in lines[1:]):
         return None
-    for char in "|:^~#":
-        counts = {ln.count(char) for ln in lines}
-        if len(counts) == 1 and counts.pop() > 0 and not all(re.match(r"https?://", ln) for ln in lines[1:]):
+    for char in "|^~#:":
+        expected = lines[0].count(char)
+        if expected and sum(ln.count(char) == expected for ln in lines) >= 0.6 * len(lines):
             return char
     return None
 
 
 def _shown(delimiter: str | None) -> str:
-    return {"\t": "TAB", ",": ",", ";": ";"}.get(delimiter or "", delimiter or "")
+    """Tab, comma and semicolon by name (the message translates the name); others as they are."""
+    return {"\t": "tab", ",": "comma", ";": "semicolon"}.get(delimiter or "", delimiter or "")
 
 
 def _prefix(text: str, line: int) -> str:
