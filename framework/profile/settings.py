@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from framework.profile.urls import registrable_domain
 
 RELEVANCE_LABELS = ("relevant", "unclear", "not_relevant")
-_SPLITS = ("van", "de", "den", "der", "het", "en", "and", "the", "of")
+_SPLITS = ("van", "der", "den")  # short words like "en", "de" hide inside ordinary words
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class ProfileSettings:
         terms = [label]
         spaced = label.replace("-", " ")
         for word in _SPLITS:  # "fietsenvandijk" -> "fietsen van dijk": how people write the name
-            spaced = re.sub(rf"(?<=[a-z])({word})(?=[a-z]{{3,}})", r" \1 ", spaced)
+            spaced = re.sub(rf"(?<=[a-z]{{3}})({word})(?=[a-z]{{3,}})", r" \1 ", spaced)
         spaced = " ".join(spaced.split())
         if spaced != label:
             terms.append(spaced)
