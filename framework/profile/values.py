@@ -44,14 +44,14 @@ def to_dates(values: pa.ChunkedArray, formats: tuple[str, ...] = (), missing: tu
     sample = pc.drop_null(values.slice(0, 20 * SAMPLE)).unique().slice(0, SAMPLE)
     sample = pc.filter(sample, pc.invert(missing_mask(pa.chunked_array([sample]), missing)).combine_chunks())
     best = max(candidates, key=lambda f: (_parsed(sample, f), -candidates.index(f)))
-    parsed = pc.strptime(values, format=best, unit="s", error_is_null=True)
+    parsed = _strptime(values, best)
     failed = pc.and_(pc.is_valid(values), pc.is_null(parsed))
     if pc.any(failed).as_py():
         failed = pc.and_(failed, pc.invert(missing_mask(values, missing)))
     if pc.any(failed).as_py():
         trimmed = pc.utf8_trim_whitespace(values)
         for fmt in [best] + [f for f in candidates if f != best]:
-            parsed = pc.coalesce(parsed, pc.strptime(trimmed, format=fmt, unit="s", error_is_null=True))
+            parsed = pc.coalesce(parsed, _strptime(trimmed, fmt))
             failed = pc.and_(failed, pc.is_null(parsed))
             if not pc.any(failed).as_py():
                 break
@@ -140,7 +140,39 @@ def _by_distinct(values: pa.ChunkedArray, convert, type_: pa.DataType) -> pa.Arr
 
 
 def _parsed(sample: pa.Array, fmt: str) -> int:
-    return len(sample) - pc.strptime(sample, format=fmt, unit="s", error_is_null=True).null_count
+    return len(sample) - _strptime(sample, fmt).null_count
+
+
+_DIRECTIVES = {"%Y": r"\d{4}", "%y": r"\d{2}", "%m": r"\d{1,2}", "%d": r"(?P<day>\d{1,2})", "%H": r"\d{1,2}",
+               "%M": r"\d{1,2}", "%S": r"\d{1,2}", "%b": r"[^\d\s]+", "%B": r"[^\d\s]+"}
+
+
+def _strptime(values, fmt: str):
+    """Arrow's strptime, made strict: it rolls 31-02-2025 over to 3 March; such cells become null.
+
+    A rolled-over date always lands on day 1-3, so only those rows are checked: the day written
+    in the cell (found with a regex built from the format) must be the day parsed.
+    """
+    parsed = pc.strptime(values, format=fmt, unit="s", error_is_null=True)
+    if "%d" not in fmt or len(values) == 0:
+        return parsed
+    early = pc.fill_null(pc.less_equal(pc.day(parsed), 3), False)
+    if not pc.any(early).as_py():
+        return parsed
+    pattern = "^" + re.sub(r"%[a-zA-Z]|[^%]+", lambda m: _DIRECTIVES.get(m.group(), re.escape(m.group())), fmt) + "$"
+    cells = pc.filter(values, early)
+    written = pc.cast(pc.struct_field(pc.extract_regex(pc.utf8_trim_whitespace(cells), pattern), [0]), pa.int64())
+    rolled = pc.fill_null(pc.not_equal(written, pc.day(pc.filter(parsed, early))), True)
+    if not pc.any(rolled).as_py():
+        return parsed
+    mask = np.zeros(len(values), bool)
+    mask[np.flatnonzero(_numpy(early))[_numpy(rolled)]] = True
+    return pc.if_else(pa.array(mask), pa.scalar(None, parsed.type), parsed)
+
+
+def _numpy(values) -> np.ndarray:
+    values = values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
+    return values.to_numpy(zero_copy_only=False).astype(bool)
 
 
 def _text_months(text: pa.ChunkedArray, parsed, failed):
