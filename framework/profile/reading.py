@@ -63,6 +63,10 @@ def read_table(source: bytes | Path, info: HeaderInfo) -> RawTable:
                                   null_values=[""], strings_can_be_null=True, quoted_strings_can_be_null=True)
     notes: list[str] = []
     try:
+        if info.encoding == "utf-8" and not _valid_utf8(_buffer(source).slice(info.data_offset)):
+            # pyarrow cannot even report a bad row whose bytes are not UTF-8 (a file cut off in
+            # the middle of a character): go straight to the replacing reader below.
+            raise pa.ArrowInvalid("invalid UTF8 data")
         table = pcsv.read_csv(_utf8_stream(source, info), read, parse, convert)
     except pa.ArrowInvalid as error:
         if "UTF8" not in str(error) and "UTF-8" not in str(error):
@@ -141,10 +145,23 @@ def _read_by_line(raw: RawTable) -> RawTable:
     return result
 
 
+def _buffer(source: bytes | Path) -> pa.Buffer:
+    return pa.memory_map(str(source)).read_buffer() if isinstance(source, Path) else pa.py_buffer(source)
+
+
+def _valid_utf8(buffer: pa.Buffer) -> bool:
+    """UTF-8 check in C++ without copying: the buffer as one binary value, cast to string."""
+    offsets = pa.py_buffer(np.array([0, buffer.size], dtype=np.int64).tobytes())
+    try:
+        pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, buffer]).cast(pa.large_string())
+    except pa.ArrowInvalid:
+        return False
+    return True
+
+
 def _utf8_stream(source: bytes | Path, info: HeaderInfo):
     """A stream of the file's UTF-8 text from the header line on; transcoding runs in C++."""
-    buffer = pa.memory_map(str(source)).read_buffer() if isinstance(source, Path) else pa.py_buffer(source)
-    stream = pa.BufferReader(buffer.slice(info.data_offset))
+    stream = pa.BufferReader(_buffer(source).slice(info.data_offset))
     if info.encoding == "utf-8":
         return stream
     return pa.transcoding_input_stream(stream, info.encoding, "utf-8")
