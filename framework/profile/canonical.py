@@ -80,10 +80,11 @@ def build(raw: RawTable, spec: Format, file_name: str, decimal_comma: bool = Fal
         for name, url in url_parts.items():
             columns[name] = _plain_text(url.url)
     rows = raw.table.num_rows
-    extras = {EXTRA + c: raw.table[c] for c in header if c not in set(used.values()) | _consumed(spec, header)}
-    table = pa.table({**columns, **extras}) if columns or extras else pa.table({"source_file": pa.nulls(rows, pa.string())})
-    table = table.append_column("source_file", pa.DictionaryArray.from_arrays(
-        pa.array(np.zeros(rows, np.int32)), pa.array([file_name]))) if "source_file" not in table.column_names else table
+    # Columns not mapped stay, as text: flag columns too (link_type keeps only the first flag set).
+    ignored = {header_key(n) for n in spec.ignore}
+    extras = {EXTRA + c: raw.table[c] for c in header if c not in used.values() and header_key(c) not in ignored}
+    source_file = pa.DictionaryArray.from_arrays(pa.array(np.zeros(rows, np.int32)), pa.array([file_name]))
+    table = pa.table({**columns, **extras, "source_file": source_file})
     if part.keep is not None:
         table = table.filter(part.keep)
     part.table = ordered(table)
@@ -217,11 +218,6 @@ def _numpy_bool(values) -> np.ndarray:
     array = pc.fill_null(values, False)
     array = array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
     return array.to_numpy(zero_copy_only=False).astype(bool)
-
-
-def _consumed(spec: Format, header: list[str]) -> set[str]:
-    names = [*spec.link_type_flags, *spec.placement_flags, *spec.ignore]
-    return {c for c in header if header_key(c) in {header_key(n) for n in names}}
 
 
 def _filter_key(key: UrlKey, keep: np.ndarray) -> UrlKey:

@@ -16,7 +16,8 @@ import pandas as pd
 import pyarrow as pa
 
 from framework.i18n import text
-from framework.profile.canonical import Part, build, ordered
+from framework.profile.canonical import CORE, DICTIONARY, Part, arrow_type, build, ordered
+from framework.profile.formats import catalogue
 from framework.profile.generic import generic_format, propose_mapping, recognise_by_content
 from framework.profile.problems import ImportProblem
 from framework.profile.reading import MAX_LISTED, RawTable, read_table, read_workbook
@@ -146,8 +147,9 @@ def import_files(sources: Sequence[tuple[str, bytes | Path]], *, lang: str = "nl
         except ImportProblem as problem:
             problems.append(problem.for_file(name))
             continue
-        except (MemoryError, RecursionError):
-            raise
+        except MemoryError:
+            problems.append(ImportProblem("out_of_memory", name))
+            continue
         except Exception as error:  # noqa: BLE001 - the UI and CLI must never see a traceback
             # A bug of ours, not the file's fault: say so plainly (the fuzz tests hunt for these).
             problems.append(ImportProblem("internal", name, detail=f"{type(error).__name__}: {error}"[:200]))
@@ -235,7 +237,7 @@ def _settle_format(info: HeaderInfo, mapping: dict | None) -> HeaderInfo:
 def _merge(parts: list[Part]) -> tuple[pd.DataFrame, int]:
     """All link tables as one, duplicates (same normalised source and target) folded: first wins."""
     if not parts:
-        return _to_pandas(pa.table({})), 0
+        return _to_pandas(_empty_links()), 0
     table = ordered(pa.concat_tables([p.table for p in parts], promote_options="permissive"))
     sources = comparable_keys([p.source_key for p in parts])
     with_target = [p for p in parts if p.target_key is not None]
@@ -256,6 +258,14 @@ def _merge(parts: list[Part]) -> tuple[pd.DataFrame, int]:
 
 
 _TYPES = {pa.bool_(): pd.BooleanDtype(), pa.int64(): pd.Int64Dtype()}
+
+
+def _empty_links() -> pa.Table:
+    """No links: still the canonical columns with their types, so callers need no special case."""
+    kinds = catalogue().link_fields
+    fields = [(name, DICTIONARY if name in ("source_host", "source_domain", "target_url")
+               else arrow_type(kinds[name])) for name in CORE]
+    return pa.table({name: pa.array([], type_) for name, type_ in [*fields, ("source_file", DICTIONARY)]})
 
 
 def _to_pandas(table: pa.Table) -> pd.DataFrame:

@@ -23,6 +23,7 @@ PROBLEM_CODES = (
     "no_valid_rows",
     "unreadable",
     "not_found",
+    "out_of_memory",
     "internal",
 )
 

@@ -62,9 +62,10 @@ def test_canonical_columns_and_types(exports):
 
 
 def test_empty_result_has_the_canonical_columns():
-    result = importer.import_files([])
-    assert len(result.links) == 0 and result.referring_domains == 0
-    assert result.summary()["files"] == []
+    result = importer.import_files([("leeg.csv", b"")])
+    assert list(result.links.columns) == [*CORE, "source_file"] and len(result.links) == 0
+    assert result.referring_domains == 0 and result.links["lost"].dtype == bool
+    assert result.summary()["files"] == [] and result.summary()["links"] == 0
 
 
 def test_progress_is_reported(exports):
