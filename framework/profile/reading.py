@@ -63,20 +63,21 @@ def read_table(source: bytes | Path, info: HeaderInfo) -> RawTable:
                                   null_values=[""], strings_can_be_null=True, quoted_strings_can_be_null=True)
     notes: list[str] = []
     try:
-        if info.encoding == "utf-8" and not _valid_utf8(_buffer(source).slice(info.data_offset)):
-            # pyarrow cannot even report a bad row whose bytes are not UTF-8 (a file cut off in
-            # the middle of a character): go straight to the replacing reader below.
-            raise pa.ArrowInvalid("invalid UTF8 data")
-        table = pcsv.read_csv(_utf8_stream(source, info), read, parse, convert)
-    except pa.ArrowInvalid as error:
-        if "UTF8" not in str(error) and "UTF-8" not in str(error):
-            raise ImportProblem("unreadable", detail=_short(error)) from None
-        # A few bytes outside the detected encoding: replace them and say so.
-        bad.clear()
-        text = _whole_text(source, info, errors="replace")
-        table = pcsv.read_csv(pa.BufferReader(text.encode("utf-8")), read, parse, convert)
-        notes.append("replaced_characters")
-    except (pa.ArrowException, OSError, UnicodeError) as error:
+        try:
+            if info.encoding == "utf-8" and not _valid_utf8(_buffer(source).slice(info.data_offset)):
+                # pyarrow cannot even report a bad row whose bytes are not UTF-8 (a file cut off
+                # in the middle of a character): go straight to the replacing reader below.
+                raise UnicodeError("invalid UTF-8")
+            table = pcsv.read_csv(_utf8_stream(source, info), read, parse, convert)
+        except (UnicodeError, pa.ArrowInvalid) as error:
+            if isinstance(error, pa.ArrowInvalid) and "UTF8" not in str(error) and "UTF-8" not in str(error):
+                raise
+            # A few bytes outside the detected encoding: replace them and say so.
+            bad.clear()
+            text = _whole_text(source, info, errors="replace")
+            table = pcsv.read_csv(pa.BufferReader(text.encode("utf-8")), read, parse, convert)
+            notes.append("replaced_characters")
+    except (pa.ArrowException, OSError, UnicodeError, ValueError) as error:
         raise ImportProblem("unreadable", detail=_short(error)) from None
     raw = RawTable(table, bad, notes, source, info)
     if any("\n" in b.text or "\r" in b.text for b in bad) and not info.multiline:

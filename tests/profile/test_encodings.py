@@ -94,3 +94,15 @@ def test_ahrefs_from_bytes_equals_from_path(exports):
     data = (exports / AHREFS).read_bytes()
     pd.testing.assert_frame_equal(table(import_files([(AHREFS, data)])),
                                   table(import_files([(AHREFS, exports / AHREFS)])))
+
+
+@pytest.mark.parametrize("codec,stray", [("cp1252", b"\x81"), ("utf-8", b"\xe9")])
+def test_a_stray_byte_after_the_sample_is_replaced_and_noted(codec, stray):
+    """Encoding is judged on the first 256 kB; a byte later on that does not fit is replaced."""
+    rows = ["Bron URL;Doel URL;Ankertekst"] + [f"https://a{i}.nl/x;https://b.nl/;café {i}" for i in range(12000)]
+    data = "\r\n".join(rows).encode(codec) + b"\r\nhttps://z.nl/;https://b.nl/;stray " + stray + b" byte\r\n"
+    result = import_files([("x.csv", data)])
+    report = result.files[0]
+    assert (report.encoding, report.rows) == (codec, 12001)
+    assert "replaced_characters" in report.notes
+    assert result.links["anchor"].iloc[-1] == "stray \ufffd byte"
