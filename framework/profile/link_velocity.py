@@ -223,13 +223,19 @@ def _why(lang: str, bursts: list[Burst], unexplained: list[Burst], value: float,
         return text(lang, "velocity.why.all_explained", count=len(bursts))
     first = unexplained[0]
     return text(lang, "velocity.why.bursts", count=len(unexplained), share=f"{value:.0%}",
-                start=first.start, domains=first.new_domains, expected=_number(first.expected_domains, lang),
+                start=first.start, domains=_count(first.new_domains, lang), expected=_number(first.expected_domains, lang),
                 explained=len(bursts) - len(unexplained))
 
 
 def _number(value: float, lang: str) -> str:
     shown = f"{value:.1f}".rstrip("0").rstrip(".")
     return shown.replace(".", ",") if lang == "nl" else shown
+
+
+def _count(value: int, lang: str) -> str:
+    """Whole numbers as people write them: 2.753 in Dutch, 2,753 in English."""
+    shown = f"{int(value):,}"
+    return shown.replace(",", ".") if lang == "nl" else shown
 
 
 __all__ = ["analyse_velocity", "quality_trend", "Velocity", "Burst", "SIGNAL_ID"]
