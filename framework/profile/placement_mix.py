@@ -78,15 +78,15 @@ def analyse_placement(links: pd.DataFrame, settings: ProfileSettings, lang: str)
     if n_domains and known / n_domains >= minimum:
         value = only_boilerplate.sum() / known
         details["mode"] = "placement"
-        why = text(lang, "placement.why.measured", share=f"{value:.0%}", domains=int(only_boilerplate.sum()),
-                   known=known, links=int(is_boilerplate.sum()))
+        why = text(lang, "placement.why.measured", share=f"{value:.0%}", domains=_count(only_boilerplate.sum(), lang),
+                   known=_count(known, lang), links=_count(is_boilerplate.sum(), lang))
     elif n_domains and stated_domains.mean() >= minimum:
         # Only "sitewide or not" is known (Semrush): domains linking only sitewide are a lower
         # bound of the boilerplate share, because the other links' position is not stated.
         value = only_boilerplate.sum() / n_domains
         details["mode"] = "sitewide"
-        why = text(lang, "placement.why.sitewide_only", share=f"{value:.0%}", domains=int(only_boilerplate.sum()),
-                   links=int(sitewide.sum()), sitewide_domains=details["sitewide_domains"])
+        why = text(lang, "placement.why.sitewide_only", share=f"{value:.0%}", domains=_count(only_boilerplate.sum(), lang),
+                   links=_count(sitewide.sum(), lang), sitewide_domains=_count(details["sitewide_domains"], lang))
     else:
         value = None
         details["mode"] = "unknown"
@@ -95,6 +95,12 @@ def analyse_placement(links: pd.DataFrame, settings: ProfileSettings, lang: str)
     placement = pd.Series(pd.Categorical.from_codes(classes, CLASSES), index=links.index, name="placement")
     return PlacementMix(placement, pd.Series(sitewide, index=links.index, name="sitewide"), mix, table,
                         Signal(SIGNAL_ID, level, None if value is None else float(value), cut, why, details))
+
+
+def template_links(links: pd.DataFrame) -> pd.Series:
+    """Per link: a sitewide or template link, by the same rule the placement signal uses."""
+    minimum = thresholds(SIGNAL_ID)["template_links_in_group"]
+    return pd.Series(_sitewide(links, _links_in_group(links), minimum)[0], index=links.index, name="sitewide")
 
 
 def _links_in_group(links: pd.DataFrame) -> np.ndarray:
@@ -167,5 +173,11 @@ def _sitewide_table(names: np.ndarray, per_domain: np.ndarray, sitewide: np.ndar
                          "only_boilerplate": only[top]})
 
 
-__all__ = ["analyse_placement", "PlacementMix", "PLACEMENTS", "CLASSES", "CONTENT_CLASSES", "BOILERPLATE_CLASSES",
+def _count(value: int, lang: str) -> str:
+    """Whole numbers as people write them: 2.753 in Dutch, 2,753 in English."""
+    shown = f"{int(value):,}"
+    return shown.replace(",", ".") if lang == "nl" else shown
+
+
+__all__ = ["analyse_placement", "template_links", "PlacementMix", "PLACEMENTS", "CLASSES", "CONTENT_CLASSES", "BOILERPLATE_CLASSES",
            "BOILERPLATE", "SIGNAL_ID"]
