@@ -67,8 +67,8 @@ def analyse_velocity(links: pd.DataFrame, settings: ProfileSettings, lang: str) 
     first_day = first_day[first_day.index >= 0].to_numpy()
     weekly = _weekly(days[dated], first_day)
     monthly = _monthly(days[dated], first_day)
-    weekly["baseline"], weekly["upper"] = _band(weekly["new_domains"].to_numpy(float), limits["window_weeks"], limits["k"])
-    monthly["baseline"], monthly["upper"] = _band(monthly["new_domains"].to_numpy(float), limits["window_months"], limits["k"])
+    for table, window in ((weekly, limits["window_weeks"]), (monthly, limits["window_months"])):
+        table["baseline"], table["upper"] = _band(table["new_domains"].to_numpy(float), window, limits["k"])
     details = {"dated_links": int(dated.sum()), "undated_links": int((~dated).sum()),
                "dated_domains": int(len(first_day)), "weeks": int(len(weekly)),
                "median_week_domains": float(weekly["new_domains"].median())}
@@ -223,7 +223,8 @@ def _why(lang: str, bursts: list[Burst], unexplained: list[Burst], value: float,
         return text(lang, "velocity.why.all_explained", count=len(bursts))
     first = unexplained[0]
     return text(lang, "velocity.why.bursts", count=len(unexplained), share=f"{value:.0%}",
-                start=first.start, domains=_count(first.new_domains, lang), expected=_number(first.expected_domains, lang),
+                start=first.start, domains=_count(first.new_domains, lang),
+                expected=_number(first.expected_domains, lang),
                 explained=len(bursts) - len(unexplained))
 
 

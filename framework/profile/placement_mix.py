@@ -63,7 +63,8 @@ def analyse_placement(links: pd.DataFrame, settings: ProfileSettings, lang: str)
     has = domains >= 0
     per_domain = np.bincount(domains[has], minlength=n_domains)
     content_domains = np.bincount(domains[has], is_content[has], minlength=n_domains) > 0
-    only_boilerplate = (np.bincount(domains[has], is_boilerplate[has], minlength=n_domains) == per_domain) & (per_domain > 0)
+    boilerplate_links = np.bincount(domains[has], is_boilerplate[has], minlength=n_domains)
+    only_boilerplate = (boilerplate_links == per_domain) & (per_domain > 0)
     stated_domains = np.bincount(domains[has], sitewide_stated[has], minlength=n_domains) > 0
     sitewide_per_domain = np.bincount(domains[has], sitewide[has], minlength=n_domains).astype(np.int64)
 
@@ -85,7 +86,8 @@ def analyse_placement(links: pd.DataFrame, settings: ProfileSettings, lang: str)
         # bound of the boilerplate share, because the other links' position is not stated.
         value = only_boilerplate.sum() / n_domains
         details["mode"] = "sitewide"
-        why = text(lang, "placement.why.sitewide_only", share=f"{value:.0%}", domains=_count(only_boilerplate.sum(), lang),
+        why = text(lang, "placement.why.sitewide_only", share=f"{value:.0%}",
+                   domains=_count(only_boilerplate.sum(), lang),
                    links=_count(sitewide.sum(), lang), sitewide_domains=_count(details["sitewide_domains"], lang))
     else:
         value = None
@@ -179,5 +181,6 @@ def _count(value: int, lang: str) -> str:
     return shown.replace(",", ".") if lang == "nl" else shown
 
 
-__all__ = ["analyse_placement", "template_links", "PlacementMix", "PLACEMENTS", "CLASSES", "CONTENT_CLASSES", "BOILERPLATE_CLASSES",
+__all__ = ["analyse_placement", "template_links", "PlacementMix", "PLACEMENTS", "CLASSES", "CONTENT_CLASSES",
+           "BOILERPLATE_CLASSES",
            "BOILERPLATE", "SIGNAL_ID"]

@@ -19,6 +19,8 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from framework.i18n import text
 from framework.profile.placement_mix import template_links
@@ -73,8 +75,8 @@ def analyse_repetition(links: pd.DataFrame, aggregates: dict[str, pd.DataFrame] 
     template_per_domain = np.bincount(codes[has], sitewide[has], minlength=len(names)).astype(np.int64)
     only_template = (template_per_domain == per_domain) & (per_domain > 0)
     brand = _brand_pattern(settings)
-    branded = _per_unique(links, "anchor", lambda a: a.str.contains(brand, regex=True) | a.str.contains(_URL_LIKE, regex=True)
-                          | a.str.contains(_phrases(limits["credit_anchors"]), regex=True))
+    credit = _phrases(limits["credit_anchors"])
+    branded = _per_unique(links, "anchor", lambda a: _matches(a, brand) | _matches(a, _URL_LIKE) | _matches(a, credit))
     concentration, top1, top10, from_sitewide = _concentration(names, per_domain, template_per_domain, limits)
     sitewide_table = _sitewide_table(names, per_domain, template_per_domain, only_template)
 
@@ -94,11 +96,10 @@ def analyse_repetition(links: pd.DataFrame, aggregates: dict[str, pd.DataFrame] 
     # Identical titles and anchors across domains.
     for kind, column, minimum in (("title", "source_title", limits["min_title_domains"]),
                                   ("anchor", "anchor", limits["min_anchor_domains"])):
-        keys, shown = _text_keys(links, column, kind, limits, brand)
+        keys, shown, own = _text_keys(links, column, kind, limits, brand)
         for key, members, rows in _shared(keys, codes, minimum, keys):
-            given = "anchor_evidence" if kind == "anchor" else (
-                "own_brand" if re.search(brand, shown[key].lower()) else None)
-            clusters.append(_cluster(kind, shown[key], members, rows, names, only_template, branded, limits, given))
+            given = "anchor_evidence" if kind == "anchor" else ("own_brand" if own[key] else None)
+            clusters.append(_cluster(kind, shown(key), members, rows, names, only_template, branded, limits, given))
     ahrefs_only = [] if known_subnets.any() else _ahrefs_subnets(aggregates, limits)
     networks = _networks_table(clusters + ahrefs_only, int(limits["max_clusters"]))
 
@@ -112,7 +113,7 @@ def analyse_repetition(links: pd.DataFrame, aggregates: dict[str, pd.DataFrame] 
                 "titles": _filled(links, "source_title"), "anchors": _filled(links, "anchor")}
     details = {"domains": universe, "network_domains": int(counted.sum()) + unnamed,
                "clusters": int(sum(c["counted"] for c in clusters + ahrefs_only)),
-               "explained_clusters": int(sum(not c["counted"] and c["kind"] != "anchor" for c in clusters + ahrefs_only)),
+               "explained_clusters": sum(not c["counted"] and c["kind"] != "anchor" for c in clusters + ahrefs_only),
                "anchor_clusters": int(sum(c["kind"] == "anchor" for c in clusters)),
                "top1_share": top1, "top10_share": top10, "concentration_from_sitewide": from_sitewide,
                "sitewide_domains": int((template_per_domain > 0).sum()), "sitewide_links": int(sitewide.sum()),
@@ -124,7 +125,8 @@ def analyse_repetition(links: pd.DataFrame, aggregates: dict[str, pd.DataFrame] 
         value = min(details["network_domains"] / universe, 1.0)
         key = "repetition.why.found" if details["clusters"] else "repetition.why.none_found"
         why = text(lang, key, share=f"{value:.0%}", domains=_count(details["network_domains"], lang),
-                   clusters=details["clusters"], explained=details["explained_clusters"], min_subnet=int(limits["min_subnet_domains"]),
+                   clusters=details["clusters"], explained=details["explained_clusters"],
+                   min_subnet=int(limits["min_subnet_domains"]),
                    min_title=int(limits["min_title_domains"]), missing=missing)
     signal = Signal(SIGNAL_ID, level_for(value, **cut), value, cut, why, details)
     return Repetition(concentration, top1, top10, sitewide_table, networks, in_network, signal)
@@ -141,24 +143,35 @@ def _per_unique(links: pd.DataFrame, column: str, test) -> np.ndarray:
     if column not in links or not len(links):
         return np.zeros(len(links), bool)
     codes, uniques = pd.factorize(links[column])
-    result = test(_tidy(pd.Series(uniques, dtype="object"))).fillna(False).to_numpy(bool)
-    return np.append(result, False)[codes]  # code -1 (missing) -> False
+    return np.append(test(_tidy(uniques)), False)[codes]  # code -1 (missing) -> False
 
 
-def _tidy(values: pd.Series) -> pd.Series:
-    """Lower case, one kind of dash and quote, single spaces: how a template repeats a text."""
-    return (values.astype("string").str.lower().str.replace(r"[\u2012-\u2015]", "-", regex=True)
-            .str.replace(r"[\u2018\u2019\u201c\u201d]", "'", regex=True).str.replace(r"\s+", " ", regex=True)
-            .str.strip(" .,;:!?-|"))
+def _tidy(values) -> pa.Array:
+    """Lower case, one kind of dash and quote, single spaces: how a template repeats a text.
+
+    Arrow's kernels (RE2) do this in C++: a million links can carry half a million titles.
+    """
+    array = pa.array(np.asarray(values, dtype=object), type=pa.string(), from_pandas=True)
+    array = pc.utf8_lower(array)
+    array = pc.replace_substring_regex(array, "[\u2012-\u2015]", "-")
+    array = pc.replace_substring_regex(array, "[\u2018\u2019\u201c\u201d]", "'")
+    # Runs of white space, or one that is not a plain space: a single space is no match (fast).
+    array = pc.replace_substring_regex(array, r"[\t\n\v\f\r \x{a0}]{2,}|[\t\n\v\f\r\x{a0}]", " ")
+    return pc.utf8_trim(array, characters=" .,;:!?-|")
+
+
+def _matches(values: pa.Array, pattern: str) -> np.ndarray:
+    return pc.fill_null(pc.match_substring_regex(values, pattern), False).to_numpy(zero_copy_only=False)
 
 
 def _brand_pattern(settings: ProfileSettings) -> str:
     terms = [t for t in (*settings.brand_terms(), settings.domain) if t]
-    return _phrases(terms) if terms else r"(?!x)x"  # a pattern that never matches
+    return _phrases(terms) if terms else r"[^\s\S]"  # a character that is neither: never matches
 
 
 def _phrases(terms) -> str:
-    return r"(?<![\w-])(?:" + "|".join(re.escape(str(t).lower()) for t in terms) + r")(?![\w-])"
+    """Whole words or phrases (RE2 has no look-behind: the neighbours are matched instead)."""
+    return r"(?:^|[^\w-])(?:" + "|".join(re.escape(str(t).lower()) for t in terms) + r")(?:$|[^\w-])"
 
 
 def _concentration(names, per_domain, template, limits) -> tuple[pd.DataFrame, float, float, bool]:
@@ -202,8 +215,19 @@ def _subnets(links, codes, names, aggregates) -> tuple[list[str], np.ndarray]:
                 ips = np.append(ips, None)
             if ips[index[key]] is None and isinstance(ip, str) and ip.strip():
                 ips[index[key]] = ip
-    subnets = np.array([subnet_of(ip) if ip is not None else None for ip in ips], dtype=object)
-    return names, subnets
+    return names, _subnet_column(ips)
+
+
+def _subnet_column(ips: np.ndarray) -> np.ndarray:
+    """``subnet_of`` for many addresses: plain IPv4 by string work in C++, the rest one by one."""
+    subnets = np.full(len(ips), None, dtype=object)
+    text = pc.utf8_trim_whitespace(pa.array(ips, type=pa.string(), from_pandas=True))
+    v4 = _matches(text, r"^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$")
+    prefix = pc.replace_substring_regex(text, r"\.\d+$", ".0/24").to_numpy(zero_copy_only=False)
+    subnets[v4] = prefix[v4]
+    for i in np.flatnonzero(~v4 & pc.is_valid(text).to_numpy(zero_copy_only=False)):
+        subnets[i] = subnet_of(ips[i])
+    return subnets
 
 
 @lru_cache(maxsize=200_000)
@@ -221,23 +245,31 @@ def _networks(platforms: tuple[str, ...]):
     return tuple(ipaddress.ip_network(p, strict=False) for p in platforms)
 
 
-def _text_keys(links, column, kind, limits, brand) -> tuple[np.ndarray, dict[int, str]]:
-    """Per link the code of its tidied title or anchor (-1 when it cannot mean a template)."""
+def _text_keys(links, column, kind, limits, brand):
+    """Per link the code of its tidied title or anchor (-1 when it cannot mean a template), a
+    function giving a key's text as first written, and per key whether it names your brand."""
     if column not in links or not len(links):
-        return np.full(len(links), -1), {}
+        return np.full(len(links), -1), str, np.zeros(0, bool)
     codes, uniques = pd.factorize(links[column])
-    tidy = _tidy(pd.Series(uniques, dtype="object"))
-    words = tidy.str.count(" ") + 1
+    tidy = _tidy(uniques)
+    words = pc.fill_null(pc.count_substring(tidy, " "), 0).to_numpy(zero_copy_only=False) + 1
     if kind == "title":
-        usable = (tidy.str.len() >= limits["min_title_chars"]) & (words >= limits["min_title_words"])
-        usable &= ~tidy.isin(limits["generic_titles"])
+        length = pc.fill_null(pc.utf8_length(tidy), 0).to_numpy(zero_copy_only=False)
+        usable = (length >= limits["min_title_chars"]) & (words >= limits["min_title_words"])
+        usable &= ~_isin(tidy, limits["generic_titles"])
     else:  # anchors: your name, URLs and generic phrases are not templates of a network
-        usable = (words >= limits["min_anchor_words"]) & ~tidy.isin(limits["generic_anchors"])
-        usable &= ~tidy.str.contains(brand, regex=True) & ~tidy.str.contains(_URL_LIKE, regex=True)
-    tidy = tidy.where(usable.fillna(False))
-    keys, distinct = pd.factorize(tidy)
-    shown = pd.Series(uniques, dtype="object").groupby(keys).first()  # an original spelling per key
-    return np.append(keys, -1)[codes], {int(k): str(v) for k, v in shown.items() if k >= 0}
+        usable = (words >= limits["min_anchor_words"]) & ~_isin(tidy, limits["generic_anchors"])
+        usable &= ~_matches(tidy, brand) & ~_matches(tidy, _URL_LIKE)
+    encoded = pc.dictionary_encode(tidy)
+    keys = np.where(usable, encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False), -1)
+    first = np.full(len(encoded.dictionary) + 1, -1, np.int64)
+    first[keys[::-1]] = np.arange(len(keys))[::-1]  # the first original spelling of each key wins
+    own = _matches(encoded.dictionary, brand)
+    return np.append(keys, -1)[codes], lambda key: str(uniques[first[key]]), own
+
+
+def _isin(values: pa.Array, words: list[str]) -> np.ndarray:
+    return pc.fill_null(pc.is_in(values, value_set=pa.array(words, pa.string())), False).to_numpy(zero_copy_only=False)
 
 
 def _shared(keys: np.ndarray, codes: np.ndarray, minimum: float, row_keys: np.ndarray):

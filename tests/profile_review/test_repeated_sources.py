@@ -32,7 +32,8 @@ def frame(rows: list[dict]) -> pd.DataFrame:
     table = pd.DataFrame(rows)
     out = pd.DataFrame({"source_domain": pd.Categorical(table["domain"])})
     for column, name in (("ip", "source_ip"), ("title", "source_title"), ("anchor", "anchor")):
-        out[name] = table[column].astype("string") if column in table else pd.Series(pd.NA, index=table.index, dtype="string")
+        given = table[column] if column in table else pd.Series(pd.NA, index=table.index)
+        out[name] = given.astype("string")
     out["sitewide"] = pd.array(table["sitewide"] if "sitewide" in table else [pd.NA] * len(table), dtype="boolean")
     return out
 
