@@ -98,28 +98,37 @@ def read_workbook(source: bytes | Path) -> tuple[HeaderInfo, RawTable]:
     try:
         handle = io.BytesIO(source) if isinstance(source, (bytes, bytearray)) else source
         book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
-        sheet = book.worksheets[0]
-        rows = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        sheets = [[[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)] for sheet in book.worksheets]
         book.close()
     except Exception as error:  # openpyxl raises many types for damaged files
         raise ImportProblem("xlsx_unreadable", detail=_short(error)) from None
-    rows = [r for r in rows if any(v is not None for v in r)] and rows
-    if not rows:
+    # Numbered (1-based sheet rows), blank rows left out; the first sheet a vendor layout
+    # recognises wins (GSC workbooks may carry more than one table), else the first with data.
+    numbered = [[(n, r) for n, r in enumerate(rows, 1) if any(v not in (None, "") for v in r)] for rows in sheets]
+    numbered = [rows for rows in numbered if rows]
+    if not numbered:
         raise ImportProblem("empty")
-    header_index = find_header([[v or "" for v in r] for r in rows[:200]])
-    columns = unique_columns([v or "" for v in rows[header_index]])
-    body = rows[header_index + 1:]
+    chosen = numbered[0]
+    for rows in numbered:
+        index = find_header([[v or "" for v in r] for _, r in rows[:200]])
+        if detect(unique_columns([v or "" for v in rows[index][1]])).format:
+            chosen = rows
+            break
+    header_index = find_header([[v or "" for v in r] for _, r in chosen[:200]])
+    header_line, header = chosen[header_index]
+    columns = unique_columns([v or "" for v in header])
+    body = chosen[header_index + 1:]
     width = len(columns)
-    table = pa.table({c: pa.array([(r[i] if i < len(r) else None) for r in body], pa.string())
+    table = pa.table({c: pa.array([(r[i] if i < len(r) else None) for _, r in body], pa.string())
                       for i, c in enumerate(columns)})
     detection = detect(columns)
     spec = detection.format
     info = HeaderInfo("xlsx", False, None, columns, spec.name if spec else "generic",
-                      spec.layout if spec else "", spec.kind if spec else "links", header_index + 1,
-                      sample=[[v or "" for v in r[:width]] for r in body[:200]], spec=spec,
+                      spec.layout if spec else "", spec.kind if spec else "links", header_line,
+                      sample=[[v or "" for v in r[:width]] for _, r in body[:200]], spec=spec,
                       missing=detection.missing, near=detection.near.name if detection.near else "")
     raw = RawTable(table, info=info)
-    raw._lines = np.arange(len(body), dtype=np.int64) + header_index + 2
+    raw._lines = np.array([n for n, _ in body], dtype=np.int64)
     return info, raw
 
 

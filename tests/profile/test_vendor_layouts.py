@@ -165,3 +165,19 @@ def test_real_ahrefs_as_xlsx(exports, tmp_path):
     expected = import_files([(name, exports / name)]).links.head(200)
     assert result.links["anchor"].tolist()[:50] == expected["anchor"].tolist()[:50]
     assert result.links["first_seen"].tolist()[:50] == expected["first_seen"].tolist()[:50]
+
+
+def test_workbook_with_several_sheets_and_blank_rows(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.title = "Overzicht"
+    book.active.append(["Rapport", "Links"])
+    sheet = book.create_sheet("Nieuwste links")
+    for row in (["Linking page", "Last crawled"], ["https://a.nl/x", "2026-11-02"], [None, None],
+                ["https://b.nl/y", "gisteren"]):
+        sheet.append(row)
+    path = tmp_path / "gsc.xlsx"
+    book.save(path)
+    result = import_files([("gsc.xlsx", path)])
+    report = result.files[0]
+    assert (report.format, report.rows, report.unreadable_dates) == ("gsc_links", 2, [4])
