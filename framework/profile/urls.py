@@ -90,10 +90,11 @@ class UrlColumn:
 
 def url_column(values: pa.ChunkedArray) -> UrlColumn:
     """Canonical URL, host, domain and comparison key of every row."""
-    values = pc.ascii_trim_whitespace(values)
     sample = values.slice(0, 20000).combine_chunks() if len(values) else pa.array([], pa.string())
     if len(sample.unique()) <= DICTIONARY_SHARE * max(len(sample), 1) or len(values) < 2000:
-        return _by_distinct_value(values.combine_chunks().dictionary_encode())
+        return _by_distinct_value(pc.ascii_trim_whitespace(values).combine_chunks().dictionary_encode())
+    # Not trimmed up front (a copy of every URL): cells with spaces around them take the
+    # Python path in _prepare, which strips them.
     return _vectorised(values)
 
 
@@ -186,15 +187,18 @@ def _prepare(values: pa.ChunkedArray) -> tuple[pa.Array, pa.Array, pa.Array]:
     # case, a query or fragment right after the host.
     odd = pc.fill_null(pc.match_substring_regex(hostport, r"[@:A-Z?#]|^$"), True)
     odd = pc.or_(odd, pc.invert(pc.fill_null(plain, False)))
+    odd = pc.or_(odd, pc.or_(pc.ends_with(values, " "), pc.ends_with(values, "\t")))
     odd = pc.fill_null(pc.and_(odd, pc.is_valid(values)), False)
     query = pc.fill_null(pc.match_substring_regex(rest, r"[?#]"), False)
     rest = pc.ascii_rtrim(rest, "/")
     if pc.any(query).as_py():
         rest = pc.replace_with_mask(rest, query, _clean_rest_vectorised(pc.filter(rest, query)))
     if pc.any(odd).as_py():
-        slow = [split_host(v) for v in pc.filter(values, odd).to_pylist()]
+        originals = pc.filter(values, odd).to_pylist()
+        slow = [split_host(v) for v in originals]
         hostport = pc.replace_with_mask(hostport, odd, pa.array([h for h, _ in slow], pa.string()))
         rest = pc.replace_with_mask(rest, odd, pa.array([_clean_rest(r) for _, r in slow], pa.string()))
+        values = pc.replace_with_mask(values, odd, pa.array([_with_scheme(v.strip()) for v in originals], pa.string()))
     return values, hostport, rest
 
 

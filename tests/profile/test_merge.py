@@ -133,3 +133,12 @@ def test_public_url_column_helper():
     column = url_column(pa.chunked_array([["nieuws.bbc.co.uk/a", "https://x.github.io/b"]]))
     assert column.host.to_pylist() == ["nieuws.bbc.co.uk", "x.github.io"]
     assert column.domain.to_pylist() == ["bbc.co.uk", "x.github.io"]
+
+
+def test_spaces_around_urls_do_not_matter():
+    urls = [" https://www.a.nl/x ", "https://a.nl/x", "\thttp://a.nl/x/\t"] + [f"https://h{i}.nl/p" for i in range(3000)]
+    column = url_column(pa.chunked_array([urls]))
+    keys = comparable_keys([column.key])[0]
+    assert keys[0] == keys[1] == keys[2]
+    assert column.url.to_pylist()[:3] == ["https://www.a.nl/x", "https://a.nl/x", "http://a.nl/x/"]
+    assert column.host.to_pylist()[:3] == ["www.a.nl", "a.nl", "a.nl"]
