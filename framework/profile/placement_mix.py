@@ -1,11 +1,5 @@
 """Placement mix: where links sit on the linking page, from what the export states, and the boilerplate signal.
 
-Exports say little about placement, and this module says no more than they do: Ahrefs
-``Content`` tells whether a link is in the main content block (false = outside it, position
-not stated: ``boilerplate``, never guessed as "footer"); ``Links in group`` in the hundreds
-marks a template link; Semrush only states ``Sitewide``; other exports state nothing
-(``unknown``). The live check later fills ``placement`` with exact classes, which win.
-
 >>> CLASSES[-2:]
 ('boilerplate', 'unknown')
 """
@@ -21,6 +15,11 @@ from framework.i18n import text
 from framework.profile.settings import ProfileSettings
 from framework.profile.signals import Signal, level_for, thresholds
 
+# Exports say little about placement, and this module says no more than they do: Ahrefs
+# ``Content`` tells whether a link is in the main content block (false = outside it, position
+# not stated: ``boilerplate``, never guessed as "footer"); ``Links in group`` in the hundreds
+# marks a template link; Semrush only states ``Sitewide``; other exports state nothing
+# (``unknown``). The live check later fills ``placement`` with exact classes, which win.
 SIGNAL_ID = "boilerplate_placement"
 PLACEMENTS = ("content", "content_list", "navigation", "header", "footer", "sidebar", "comments", "unknown")
 # Outside the main content, position not stated (Ahrefs Content=false, Semrush Sitewide=true).
@@ -75,6 +74,12 @@ def analyse_placement(links: pd.DataFrame, settings: ProfileSettings, lang: str)
                "content_domains": int(content_domains.sum()), "sitewide_links": int(sitewide.sum()),
                "sitewide_domains": int((sitewide_per_domain > 0).sum()),
                "unknown_links": int((classes == _UNKNOWN).sum()), "links": int(len(links))}
+    context = _context(links)
+    if context is not None:
+        # Weak evidence only, never a class: navigation links usually have no text around them,
+        # links in comments or text widgets do. Shown so a reader can weigh "boilerplate".
+        details["boilerplate_with_context"] = int((is_boilerplate & context).sum())
+        details["content_without_context"] = int((is_content & ~context).sum())
     minimum = limits["min_known_domains"]
     if n_domains and known / n_domains >= minimum:
         value = only_boilerplate.sum() / known
@@ -103,6 +108,14 @@ def template_links(links: pd.DataFrame) -> pd.Series:
     """Per link: a sitewide or template link, by the same rule the placement signal uses."""
     minimum = thresholds(SIGNAL_ID)["template_links_in_group"]
     return pd.Series(_sitewide(links, _links_in_group(links), minimum)[0], index=links.index, name="sitewide")
+
+
+def _context(links: pd.DataFrame) -> np.ndarray | None:
+    """Per link: text on either side of it (Ahrefs Left/Right context); ``None`` when not exported."""
+    sides = [links[c] for c in ("left_context", "right_context") if c in links and links[c].notna().any()]
+    if not sides:
+        return None
+    return np.logical_or.reduce([side.fillna("").astype(str).str.strip().str.len().to_numpy() > 0 for side in sides])
 
 
 def _links_in_group(links: pd.DataFrame) -> np.ndarray:

@@ -1,11 +1,5 @@
 """Repeated sources: concentration, sitewide repetition, shared subnets and templated titles or anchors across domains.
 
-A "network cluster" is a group of referring domains that share something a set of
-independent sites rarely shares: an IP subnet (/24, or /48 for IPv6) or an identical page
-title. Clusters with an innocent reading get an explanation instead of an escalation (SPEC):
-a shared platform or CDN, your own name in the title (site-info pages, your own login pages),
-or partner, credit and sister-site footers that carry only your name.
-
 >>> subnet_of("185.107.56.35"), subnet_of("2a01:7c8:aab0:1::5"), subnet_of("onbekend")
 ('185.107.56.0/24', '2a01:7c8:aab0::/48', None)
 """
@@ -28,6 +22,11 @@ from framework.profile.settings import ProfileSettings
 from framework.profile.signals import Signal, level_for, thresholds
 from framework.profile.urls import registrable_domain
 
+# A "network cluster" is a group of referring domains that share something independent sites
+# rarely share: an IP subnet (/24, or /48 for IPv6) or an identical page title. Clusters with an
+# innocent reading get an explanation instead of an escalation (SPEC): a shared platform or CDN,
+# your own name in the title (site-info pages, your own login pages), or partner, credit and
+# sister-site footers that carry only your name.
 SIGNAL_ID = "repeated_sources"
 KINDS = ("subnet", "title", "anchor")
 EXPLANATIONS = ("shared_platform", "own_brand", "brand_template", "anchor_evidence")

@@ -161,3 +161,12 @@ def test_quality_trend_per_domain() -> None:
     assert not quality_trend(good2, seen2, 6, domains=domains2, column="good")["declining"]
     assert quality_trend(good2, seen2, 6, column="good")["declining"]  # per link it would
     assert quality_trend(good.iloc[:0], seen.iloc[:0])["recent_share"] is None
+
+
+@pytest.mark.parametrize("sample_id", sorted(SAMPLES))
+def test_why_is_written_out_in_both_languages(sample_id: str) -> None:
+    links, settings = sample(sample_id)
+    nl, en = (analyse_velocity(links, settings, lang).signal for lang in ("nl", "en"))
+    assert nl.why != en.why and nl.level == en.level
+    assert all(w.strip() and "{" not in w and "}" not in w for w in (nl.why, en.why))
+    assert nl.to_json()["id"] == "link_bursts"

@@ -125,3 +125,19 @@ def test_edge_cases(links: pd.DataFrame) -> None:
         result = analyse_placement(links, ProfileSettings(), lang)
         assert result.signal.level == "unknown" and "{" not in result.signal.why
         assert len(result.mix) == len(CLASSES) and result.placement.index.equals(links.index)
+
+
+@pytest.mark.parametrize("sample_id", sorted(SAMPLES))
+def test_why_is_written_out_in_both_languages(sample_id: str) -> None:
+    links, settings = sample(sample_id)
+    nl, en = (analyse_placement(links, settings, lang).signal for lang in ("nl", "en"))
+    assert nl.why != en.why and nl.level == en.level
+    assert all(w.strip() and "{" not in w and "}" not in w for w in (nl.why, en.why))
+    assert nl.to_json()["id"] == "boilerplate_placement"
+
+
+def test_context_is_reported_as_weak_evidence_only() -> None:
+    links, settings = sample("healthy")
+    details = analyse_placement(links, settings, "en").signal.details
+    assert 0 < details["boilerplate_with_context"] < HEALTHY["links"] - HEALTHY["content_links"]
+    assert "boilerplate_with_context" not in analyse_placement(*sample("overoptimised"), "en").signal.details
