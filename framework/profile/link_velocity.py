@@ -96,6 +96,11 @@ def analyse_velocity(links: pd.DataFrame, settings: ProfileSettings, lang: str) 
     burst_weeks = weekly["burst"].to_numpy()
     in_burst.iloc[np.flatnonzero(dated)] = burst_weeks[(days[dated] - monday0) // 7]
 
+    outside = int(weekly.loc[~weekly["burst"], "new_domains"].sum())
+    details["baseline_domains"] = outside
+    if bursts and outside < limits["min_baseline_domains"]:
+        why = text(lang, "velocity.why.no_baseline", share=f"{1 - outside / len(first_day):.0%}")
+        return Velocity(weekly, monthly, bursts, in_burst, Signal(SIGNAL_ID, "unknown", None, cut, why, details))
     unexplained = [b for b in bursts if not b.explained]
     excess = sum(max(b.new_domains - b.expected_domains, 0.0) for b in unexplained)
     value = excess / len(first_day) if len(first_day) else 0.0

@@ -170,3 +170,12 @@ def test_why_is_written_out_in_both_languages(sample_id: str) -> None:
     assert nl.why != en.why and nl.level == en.level
     assert all(w.strip() and "{" not in w and "}" not in w for w in (nl.why, en.why))
     assert nl.to_json()["id"] == "link_bursts"
+
+
+def test_a_pile_up_with_almost_no_ordinary_growth_is_unknown() -> None:
+    # 300 domains on one day and a single stray link a year earlier: no normal rate to compare.
+    frame = links_on(["2025-03-03"] + ["2026-03-04"] * 300, ["old.nl"] + [f"d{i}.nl" for i in range(300)])
+    for lang in ("nl", "en"):
+        result = analyse_velocity(frame, ProfileSettings(), lang)
+        assert result.signal.level == "unknown" and len(result.bursts) == 1
+        assert "{" not in result.signal.why and "100%" in result.signal.why
