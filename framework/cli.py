@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -52,6 +53,18 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("--lang", choices=LANGUAGES, default="nl")
     imports.add_argument("--max-mb", type=int, default=DEFAULT_MAX_MB, help="refuse files larger than this")
     imports.add_argument("--json", action="store_true", help="print the summary as JSON")
+    profile = commands.add_parser("profile", help="review a backlink profile: signals, conditions, outcome")
+    profile.add_argument("files", nargs="+", metavar="FILE", type=Path)
+    profile.add_argument("--site", required=True, help="your own domain, e.g. fietsenvandijk.nl")
+    profile.add_argument("--brand", action="append", default=[], metavar="T", help="a brand term (repeatable)")
+    profile.add_argument("--keyword", action="append", default=[], metavar="T", help="a money keyword (repeatable)")
+    profile.add_argument("--topic", action="append", default=[], metavar="T", help="a topic term (repeatable)")
+    profile.add_argument("--explained-burst", action="append", default=[], metavar="YYYY-MM-DD",
+                         help="start week of a burst with a known cause (campaign, press)")
+    profile.add_argument("--lang", choices=LANGUAGES, default="nl")
+    profile.add_argument("--max-mb", type=int, default=DEFAULT_MAX_MB, help="refuse files larger than this")
+    profile.add_argument("--json", action="store_true", help="print the review as JSON")
+    profile.add_argument("--report", type=Path, metavar="OUT.html", help="also write the printable one-page report")
     return parser
 
 
@@ -136,7 +149,59 @@ def run_import(args: argparse.Namespace) -> int:
     return 1 if result.problems and not result.files else 0
 
 
-COMMANDS = {"app": run_app, "assess": run_assess, "import": run_import}
+def run_profile(args: argparse.Namespace) -> int:
+    from framework.profile.importer import import_files
+    from framework.profile.review import review_profile
+    from framework.profile.settings import ProfileSettings
+
+    missing = [str(f) for f in args.files if not f.is_file()]
+    if missing:
+        raise UsageError(f"no such file: {missing[0]}")
+    for day in args.explained_burst:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+            raise UsageError(f"--explained-burst takes a date as YYYY-MM-DD, got {day!r}")
+    settings = ProfileSettings(site=args.site, brand=tuple(args.brand), keywords=tuple(args.keyword),
+                               topics=tuple(args.topic), explained_bursts=tuple(args.explained_burst))
+    if not re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+", settings.domain):
+        raise UsageError(f"--site needs a domain such as example.nl, got {args.site!r}")
+    imported = import_files([(f.name, f) for f in args.files], lang=args.lang, max_bytes=args.max_mb * 1024 * 1024)
+    for problem in imported.problems:
+        print(f"linkwijzer: {problem.message(args.lang)}", file=sys.stderr)
+    if not imported.files:
+        return 1
+    review = review_profile(imported.links, imported.aggregates, settings, args.lang)
+    if args.report:
+        from framework.profile.report import profile_report_html
+
+        args.report.write_text(profile_report_html(review, args.lang, site=settings.domain, files=imported.files),
+                               encoding="utf-8")
+    if args.json:
+        print(json.dumps({**review.to_json(), "files": imported.summary()["files"]}, ensure_ascii=False, indent=2,
+                         default=str))
+    else:
+        print(_profile_text(review, args.lang))
+    return 0
+
+
+def _profile_text(review, lang: str) -> str:
+    lines = [f"{text(lang, f'review.outcome.{review.outcome}')} — {text(lang, f'review.outcome_explained.{review.outcome}')}",
+             text(lang, "ui.review.counts", links=review.links, domains=review.referring_domains)]
+    for signal in review.signals:
+        lines.append(f"  [{text(lang, f'review.levels.{signal.level}')}] "
+                     f"{text(lang, f'review.signals.{signal.id}.name')}: {signal.why}")
+    lines.append(text(lang, "review.conditions.title"))
+    for name, held in review.verdict.conditions.items():
+        lines.append(f"  {'✓' if held else '·'} {text(lang, f'review.conditions.{name}')}")
+    if review.lacks:
+        lines.append(text(lang, "review.lacks.title"))
+        lines += [f"  + {text(lang, f'review.lacks.{x}')}" for x in review.lacks]
+    if review.reassurances:
+        lines.append(text(lang, "review.reassure.title"))
+        lines += [f"  ✓ {text(lang, f'review.reassure.{x}')}" for x in review.reassurances]
+    return "\n".join(lines)
+
+
+COMMANDS = {"app": run_app, "assess": run_assess, "import": run_import, "profile": run_profile}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,10 +1,11 @@
-"""Review a profile: import one or more exports (or a sample) and see what was read."""
+"""Review a profile: import exports (or a sample), then the article's risk signals, measured and explained."""
 
 import streamlit as st
 
 from framework.i18n import text
 from pages.common import current_language
-from pages.profile_import import chosen_mappings, choose_files, mapping_editor, preview, run_import, show_files
+from pages.profile_import import chosen_mappings, choose_files, default_settings, mapping_editor, preview, run_import, show_files
+from pages.profile_review import filters, headline, run_review, sections, settings_form
 
 lang = current_language()
 t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
@@ -12,8 +13,26 @@ t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
 st.title(t("ui.profile.title"))
 st.caption(t("ui.profile.intro"))
 
-files, sample = choose_files(lang)
-result = run_import(files, chosen_mappings(files), lang)
-show_files(result, lang)
-mapping_editor(files, result, lang)
-preview(result, lang)
+with st.expander(t("ui.profile.files"), expanded=True):
+    files, sample = choose_files(lang)
+    result = run_import(files, chosen_mappings(files), lang)
+    show_files(result, lang)
+    mapping_editor(files, result, lang)
+
+if not len(result.links):
+    st.stop()
+
+
+@st.fragment
+def review_part() -> None:
+    # A fragment: changing a setting or filter reruns only this part, not the import above.
+    settings = settings_form(default_settings(result, sample), st.session_state["profile.import"][0], lang)
+    chosen = filters(result.links, lang)
+    review = run_review(st.session_state["profile.import"][0], result.links, result.aggregates, settings, chosen, lang)
+    headline(review, lang)
+    sections(review, lang)
+
+
+review_part()
+with st.expander(t("ui.profile.preview_title")):
+    preview(result, lang)

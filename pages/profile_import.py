@@ -11,6 +11,7 @@ import streamlit as st
 from framework.i18n import text
 from framework.profile.importer import ImportResult, import_files, read_header
 from framework.profile.samples import SAMPLES, SampleSet
+from framework.profile.settings import ProfileSettings
 from framework.report import escape_markdown
 
 MAX_BYTES = int(os.environ.get("LINKWIJZER_MAX_IMPORT_MB", "2048")) * 1024 * 1024
@@ -37,6 +38,15 @@ def _read_sample(path: str) -> bytes:
     # Bundled files are the same for everyone, so a shared cache is safe here.
     with open(path, "rb") as handle:
         return handle.read()
+
+
+def default_settings(result: ImportResult, sample: SampleSet | None) -> ProfileSettings:
+    """The sample's own settings, or for an upload the site its links point to (brand derived from it)."""
+    if sample:
+        return ProfileSettings(site=sample.site, brand=sample.brand, keywords=sample.keywords, topics=sample.topics)
+    targets = result.links["target_url"].astype("object").dropna() if "target_url" in result.links else []
+    hosts = pd.Series(targets).str.extract(r"^(?:[a-z]+://)?([^/:?#]+)", expand=False).dropna()
+    return ProfileSettings(site=ProfileSettings(site=str(hosts.mode().iat[0])).domain if len(hosts) else "")
 
 
 def run_import(files: list[tuple[str, bytes]], mappings: dict[str, dict[str, str]], lang: str) -> ImportResult:

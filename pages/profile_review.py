@@ -1,0 +1,214 @@
+"""The profile page's review: settings, filters, the headline verdict, one section per signal, downloads."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from framework import charts
+from framework.i18n import text
+from framework.profile.review import Filters, ProfileReview, review_profile
+from framework.profile.settings import RELEVANCE_LABELS, ProfileSettings
+
+BADGE = {"ok": "green", "watch": "orange", "concern": "red", "unknown": "gray",
+         "healthy": "green", "intervene": "red"}
+OUTCOME_ICON = {"healthy": ":material/check_circle:", "watch": ":material/visibility:",
+                "intervene": ":material/build:"}
+CACHE_SIZE = 6
+
+
+def settings_form(defaults: ProfileSettings, source_key: str, lang: str) -> ProfileSettings:
+    """Site, brand terms, keywords and topics; reset to the defaults when another profile is loaded."""
+    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    state = st.session_state
+    if state.get("review.defaults_for") != source_key:
+        state["review.defaults_for"] = source_key
+        state["review.site"] = defaults.site
+        for name in ("brand", "keywords", "topics"):
+            state[f"review.{name}"] = list(getattr(defaults, name))
+        state["review.explained"] = []
+        state["review.overrides"] = {}
+    with st.expander(t("ui.review.settings"), expanded=not state["review.keywords"]):
+        left, right = st.columns(2)
+        left.text_input(t("ui.review.site"), key="review.site", help=t("ui.review.site_help"))
+        right.multiselect(t("ui.review.brand"), state["review.brand"], key="review.brand", accept_new_options=True,
+                          help=t("ui.review.brand_help"), placeholder=t("ui.review.type_terms"))
+        left.multiselect(t("ui.review.keywords"), state["review.keywords"], key="review.keywords",
+                         accept_new_options=True, help=t("ui.review.keywords_help"), placeholder=t("ui.review.type_terms"))
+        right.multiselect(t("ui.review.topics"), state["review.topics"], key="review.topics", accept_new_options=True,
+                          help=t("ui.review.topics_help"), placeholder=t("ui.review.type_terms"))
+    return ProfileSettings(site=state["review.site"], brand=tuple(state["review.brand"]),
+                           keywords=tuple(state["review.keywords"]), topics=tuple(state["review.topics"]),
+                           explained_bursts=tuple(state["review.explained"]),
+                           relevance_overrides=dict(state["review.overrides"]))
+
+
+def suggest_keywords(review: ProfileReview, lang: str) -> None:
+    """When no keywords were given, offer the anchors' frequent words to pick from."""
+    if review.settings.keywords or not review.anchors.suggested_keywords:
+        return
+    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    picked = st.pills(t("ui.review.suggested"), review.anchors.suggested_keywords, selection_mode="multi",
+                      key="review.suggested", help=t("ui.review.suggested_help"))
+    if picked and st.button(t("ui.review.use_suggested"), icon=":material/add:"):
+        st.session_state["review.keywords"] = list(picked)
+        st.rerun(scope="fragment")
+
+
+def filters(links: pd.DataFrame, lang: str) -> Filters:
+    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    dates = links["first_seen"].dropna() if "first_seen" in links else pd.Series(dtype="datetime64[s]")
+    cols = st.columns([3, 1, 1])
+    start = end = None
+    if len(dates) and dates.min().date() < dates.max().date():
+        low, high = dates.min().date(), dates.max().date()
+        chosen = cols[0].slider(t("ui.review.date_range"), min_value=low, max_value=high, value=(low, high),
+                                key="review.dates", format="YYYY-MM")
+        start, end = (chosen[0] if chosen[0] > low else None), (chosen[1] if chosen[1] < high else None)
+    follow_only = cols[1].toggle(t("ui.review.follow_only"), key="review.follow_only")
+    include_lost = cols[2].toggle(t("ui.review.include_lost"), value=True, key="review.include_lost")
+    return Filters(start=start, end=end, follow_only=follow_only, include_lost=include_lost)
+
+
+def run_review(import_key: str, links, aggregates, settings: ProfileSettings, chosen: Filters,
+               lang: str) -> ProfileReview:
+    """One review per (profile, settings, filters), kept in this session so a rerun is instant."""
+    key = (import_key, repr(settings), repr(chosen), lang)
+    cache: dict = st.session_state.setdefault("review.cache", {})
+    if key in cache:
+        return cache[key]
+    bar = st.progress(0.0, text=text(lang, "review.progress.anchors"))
+    review = review_profile(links, aggregates, settings, lang, filters=chosen,
+                            progress=lambda fraction, stage: bar.progress(fraction, text=stage))
+    bar.empty()
+    while len(cache) >= CACHE_SIZE:
+        cache.pop(next(iter(cache)))
+    cache[key] = review
+    return review
+
+
+def headline(review: ProfileReview, lang: str) -> None:
+    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    with st.container(border=True):
+        st.markdown(f"# :{BADGE.get(review.outcome, 'orange')}[{OUTCOME_ICON[review.outcome]} "
+                    f"{t(f'review.outcome.{review.outcome}')}]")
+        st.markdown(f"#### {t(f'review.outcome_explained.{review.outcome}')}")
+        st.caption(t("ui.review.counts", links=_n(review.links, lang), domains=_n(review.referring_domains, lang)))
+        levels = st.columns(len(review.signals))
+        for column, signal in zip(levels, review.signals):
+            column.markdown(f"**{t(f'review.signals.{signal.id}.name')}**  \n"
+                            f":{BADGE[signal.level]}-badge[{t(f'review.levels.{signal.level}')}]")
+        left, right = st.columns(2)
+        with left:
+            st.markdown(f"**{t('review.conditions.title')}**")
+            for name, held in review.verdict.conditions.items():
+                icon = ":material/check_box:" if held else ":material/check_box_outline_blank:"
+                extra = f" ({t('review.conditions.no_competitors')})" if name == "competitor_deviation" and not \
+                    review.deviations and not held else ""
+                st.markdown(f"{icon} {t(f'review.conditions.{name}')}{extra}")
+        with right:
+            if review.lacks:
+                st.markdown(f"**{t('review.lacks.title')}**")
+                st.markdown("\n".join(f"- {t(f'review.lacks.{x}')}" for x in review.lacks))
+            if review.reassurances:
+                st.markdown(f"**{t('review.reassure.title')}**")
+                st.markdown("\n".join(f"- {t(f'review.reassure.{x}')}" for x in review.reassurances))
+    st.caption(t("review.heuristics.note"))
+
+
+def signal_header(review: ProfileReview, signal_id: str, lang: str) -> None:
+    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    signal = next(s for s in review.signals if s.id == signal_id)
+    st.subheader(f"{t(f'review.signals.{signal_id}.name')} · :{BADGE[signal.level]}-badge[{t(f'review.levels.{signal.level}')}]")
+    st.caption(t(f"review.signals.{signal_id}.question"))
+    st.markdown(signal.why)
+    if signal.value is not None:
+        st.caption(t("ui.review.value_threshold", value=f"{signal.value:.0%}",
+                     watch=f"{signal.threshold.get('watch', 0):.0%}", concern=f"{signal.threshold.get('concern', 0):.0%}"))
+
+
+def sections(review: ProfileReview, lang: str) -> None:
+    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    tabs = st.tabs([t(f"review.signals.{s}.name") for s in
+                    ("keyword_anchors", "link_bursts", "boilerplate_placement", "irrelevant_sources", "repeated_sources")]
+                   + [t("ui.review.tab_follow")])
+    with tabs[0]:
+        signal_header(review, "keyword_anchors", lang)
+        suggest_keywords(review, lang)
+        left, right = st.columns(2)
+        if len(review.anchors.by_class) and review.anchors.by_class["links"].sum():
+            left.altair_chart(charts.anchor_mix_chart(review.anchors.by_class, lang))
+            right.altair_chart(charts.top_anchors_chart(review.anchors.top_anchors, lang))
+    with tabs[1]:
+        signal_header(review, "link_bursts", lang)
+        if len(review.velocity.weekly):
+            st.altair_chart(charts.velocity_chart(review.velocity.weekly, lang))
+        bursts_editor(review, lang)
+    with tabs[2]:
+        signal_header(review, "boilerplate_placement", lang)
+        left, right = st.columns(2)
+        if review.placement.mix["links"].sum():
+            left.altair_chart(charts.placement_chart(review.placement.mix, lang))
+        if len(review.placement.sitewide_domains):
+            right.caption(t("placement.chart.sitewide_note"))
+            right.dataframe(review.placement.sitewide_domains, hide_index=True)
+    with tabs[3]:
+        signal_header(review, "irrelevant_sources", lang)
+        if review.relevance.distribution["domains"].sum():
+            st.altair_chart(charts.relevance_chart(review.relevance.distribution, lang))
+        relevance_editor(review, lang)
+    with tabs[4]:
+        signal_header(review, "repeated_sources", lang)
+        left, right = st.columns(2)
+        if len(review.repetition.concentration):
+            left.altair_chart(charts.concentration_chart(review.repetition.concentration, lang))
+        if len(review.repetition.networks):
+            right.dataframe(review.repetition.networks, hide_index=True)
+    with tabs[5]:
+        if len(review.follow_mix):
+            st.altair_chart(charts.follow_chart(review.follow_mix, lang))
+        else:
+            st.info(t("ui.review.no_rel"))
+
+
+def bursts_editor(review: ProfileReview, lang: str) -> None:
+    """Mark bursts as explained (campaign, press, viral): the signal then leaves them out."""
+    if not review.velocity.bursts:
+        return
+    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    st.caption(t("velocity.burst.explain_hint"))
+    table = pd.DataFrame([{"start": b.start, "end": b.end, "new_domains": b.new_domains, "new_links": b.new_links,
+                           "expected_domains": b.expected_domains, "explained": b.explained}
+                          for b in review.velocity.bursts])
+    edited = st.data_editor(table, hide_index=True, key="review.bursts_table", disabled=[c for c in table if c != "explained"],
+                            column_config={c: t(f"velocity.burst.{c}") for c in table.columns})
+    explained = sorted(edited.loc[edited["explained"], "start"].astype(str))
+    if explained != sorted(st.session_state.get("review.explained", [])):
+        st.session_state["review.explained"] = explained
+        st.rerun(scope="fragment")
+
+
+def relevance_editor(review: ProfileReview, lang: str, rows: int = 300) -> None:
+    """The estimate per domain, editable: the user's word wins."""
+    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    table = review.relevance.by_domain.sort_values("links", ascending=False).head(rows)
+    if not len(table):
+        return
+    st.caption(t("ui.review.relevance_edit", rows=rows))
+    edited = st.data_editor(
+        table[["domain", "links", "label", "evidence"]], hide_index=True, key="review.relevance_table",
+        disabled=["domain", "links", "evidence"],
+        column_config={"label": st.column_config.SelectboxColumn(t("ui.review.label"), options=list(RELEVANCE_LABELS),
+                                                                 required=True)})
+    changed = edited.loc[edited["label"].to_numpy() != table["label"].to_numpy(), ["domain", "label"]]
+    if len(changed):
+        overrides = dict(st.session_state.get("review.overrides", {}))
+        overrides.update(dict(zip(changed["domain"], changed["label"])))
+        st.session_state["review.overrides"] = overrides
+        st.rerun(scope="fragment")
+
+
+def _n(value: int, lang: str) -> str:
+    return f"{value:,}".replace(",", "." if lang == "nl" else ",")
