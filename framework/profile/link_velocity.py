@@ -124,7 +124,7 @@ def quality_trend(flags: pd.DataFrame, first_seen: pd.Series, months: int = 6, *
     seen = pd.to_datetime(first_seen)
     dated = seen.notna().to_numpy()
     out = {"months": months, "recent_share": None, "earlier_share": None, "recent_links": 0, "earlier_links": 0,
-           "recent_domains": 0, "earlier_domains": 0, "declining": False}
+           "recent_domains": 0, "earlier_domains": 0, "declining": False, "enough_data": False}
     if not dated.any():
         return out
     cutoff = seen[dated].max() - pd.DateOffset(months=months)

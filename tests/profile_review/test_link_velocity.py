@@ -160,7 +160,8 @@ def test_quality_trend_per_domain() -> None:
     domains2 = pd.concat([domains, pd.Series(["footer.nl"] * 1000)], ignore_index=True)
     assert not quality_trend(good2, seen2, 6, domains=domains2, column="good")["declining"]
     assert quality_trend(good2, seen2, 6, column="good")["declining"]  # per link it would
-    assert quality_trend(good.iloc[:0], seen.iloc[:0])["recent_share"] is None
+    empty = quality_trend(good.iloc[:0], seen.iloc[:0])
+    assert empty["recent_share"] is None and not empty["enough_data"] and not empty["declining"]
 
 
 @pytest.mark.parametrize("sample_id", sorted(SAMPLES))
