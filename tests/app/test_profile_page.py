@@ -82,3 +82,40 @@ def test_generic_csv_mapping_can_be_changed():
     assert set(preview["anchor"].dropna()) <= set(raw["Opmerking"])
     assert not set(preview["anchor"].dropna()) & (set(raw["Ankertekst"]) - set(raw["Opmerking"]))
     assert at.selectbox(key=f"profile.map.{name}.anchor").value == "Opmerking"
+
+
+def markdown_text(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_review_headline_follows_the_profile(lang):
+    at = open_profile(lang)
+    assert text(lang, "review.outcome.healthy") in markdown_text(at)
+    at.selectbox(key="profile.sample").set_value("overoptimised")
+    at.run()
+    assert not at.exception
+    shown = markdown_text(at)
+    assert text(lang, "review.outcome.intervene") in shown
+    assert text(lang, "review.lacks.natural_variation") in shown
+
+
+def test_filters_rerun_the_review():
+    at = open_profile("en")
+    at.selectbox(key="profile.sample").set_value("overoptimised")
+    at.run()
+    before = next(c.value for c in at.caption if "referring domains" in c.value)
+    at.toggle(key="review.follow_only").set_value(True)
+    at.run()
+    assert not at.exception
+    after = next(c.value for c in at.caption if "referring domains" in c.value)
+    assert before.startswith("5,869 links") and after != before
+
+
+def test_keywords_can_be_changed_and_suggestions_appear_without_them():
+    at = open_profile("en")
+    at.multiselect(key="review.keywords").set_value([])
+    at.run()
+    assert not at.exception
+    assert at.button_group(key="review.suggested").options, "suggested keywords from the anchors"
+    assert "Without your keywords" in markdown_text(at)
