@@ -193,28 +193,33 @@ def _sitewide_table(names, per_domain, template, only) -> pd.DataFrame:
 
 
 def _subnets(links, codes, names, aggregates) -> tuple[list[str], np.ndarray]:
-    """The /24 or /48 per referring domain (``None`` when unknown); domains only the
-    domain-level exports know are added to the list of names."""
+    """The /24 or /48 per referring domain (``None`` when unknown).
+
+    The referring domains are those of the links; a domain-level export only lends them its
+    IPs (links filtered to a period must not meet domains from outside it). Without any links
+    the domain-level export's own domains are the profile.
+    """
     names = list(names)
-    ips = np.full(len(names), None, dtype=object)
+    ips: list[object] = [None] * len(names)
     if "source_ip" in links and links["source_ip"].notna().any():
         given = pd.Series(links["source_ip"].to_numpy(object)).groupby(codes).first()
-        given = given[given.index >= 0]
-        ips[given.index.to_numpy()] = given.to_numpy()
+        for code, ip in given[given.index >= 0].items():
+            ips[code] = ip
     index = {n: i for i, n in enumerate(names)}
+    grow = not names
     for name in IP_AGGREGATES:
         table = aggregates.get(name)
         if table is None or "domain" not in table or "ip" not in table:
             continue
         for domain, ip in zip(table["domain"].astype(str), table["ip"]):
             key = _registrable(domain.strip().lower())
-            if key not in index:
+            if key not in index and grow:
                 index[key] = len(names)
                 names.append(key)
-                ips = np.append(ips, None)
-            if ips[index[key]] is None and isinstance(ip, str) and ip.strip():
+                ips.append(None)
+            if key in index and ips[index[key]] is None and isinstance(ip, str) and ip.strip():
                 ips[index[key]] = ip
-    return names, _subnet_column(ips)
+    return names, _subnet_column(np.array(ips, dtype=object))
 
 
 def _subnet_column(ips: np.ndarray) -> np.ndarray:

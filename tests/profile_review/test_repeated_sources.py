@@ -145,9 +145,14 @@ def test_ips_from_domain_exports_and_ipv6() -> None:
         "ip": [f"2a01:7c8:aab0:{i}::1" if i < 5 else f"20.{i}.1.1" for i in range(40)] + ["2a01:7c8:aab0:99::9"]})}
     result = analyse_repetition(links, aggregates, SITE, "nl")
     row = result.networks.set_index("key").loc["2a01:7c8:aab0::/48"]
-    assert row["domains"] == 6 and row["counted"]
-    assert result.signal.details["domains"] == 41  # the referring-domains export adds one domain
-    assert result.signal.level == "watch"  # 6 of 41
+    # The links' domains are the profile (a filtered period must not meet domains from outside
+    # it): the export only lends them IPs.
+    assert row["domains"] == 5 and row["counted"]
+    assert result.signal.details["domains"] == 40
+    assert result.signal.level == "watch"  # 5 of 40
+    # Without links, the referring-domains export is the profile.
+    alone = analyse_repetition(links.iloc[:0], aggregates, SITE, "nl")
+    assert alone.signal.details["domains"] == 41 and alone.networks.iloc[0]["domains"] == 6
 
 
 def test_ahrefs_referring_ips_export_counts_unnamed_domains() -> None:
