@@ -7,15 +7,15 @@
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import tldextract
-from concurrent.futures import ThreadPoolExecutor
 
 # Parameters that only say where a click came from (Google/Meta/Microsoft/Mailchimp/HubSpot/...
 # campaign tagging); they never change the page, so two URLs that differ only in them are one.
@@ -37,6 +37,7 @@ def _extractor() -> tldextract.TLDExtract:
     return tldextract.TLDExtract(cache_dir=None, suffix_list_urls=(), include_psl_private_domains=True)
 
 
+@lru_cache(maxsize=1 << 18)  # the same hosts recur in every file of one profile
 def registrable_domain(host: str) -> str:
     """The domain a registrant owns (``nieuws.bbc.co.uk`` -> ``bbc.co.uk``); IPs stay as they are."""
     if not host:
@@ -46,7 +47,7 @@ def registrable_domain(host: str) -> str:
 
 
 def split_host(url: str) -> tuple[str, str]:
-    """(host without port, lower-case; the rest after the host), for any URL, with or without scheme."""
+    """(lower-case host, with its port unless default; path and query), with or without scheme."""
     text = url.strip()
     if "://" not in text[:12]:
         text = "http://" + text.lstrip("/")
