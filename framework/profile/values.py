@@ -102,7 +102,10 @@ def to_number(values: pa.ChunkedArray, decimal_comma: bool = False, missing: tup
     text = pc.utf8_trim_whitespace(pc.if_else(missing_mask(values, missing), pa.scalar(None, pa.string()), values))
     text = pc.replace_substring_regex(text, r"\s*%$", "")
     if decimal_comma:
-        text = pc.replace_substring(pc.replace_substring(text, ".", ""), ",", ".")
+        # Only cells written the Dutch way ("3,7", "1.234,5") are rewritten; "3.7" stays 3.7.
+        dutch = pc.fill_null(pc.match_substring_regex(text, r"^[-+]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$"), False)
+        dutch = pc.and_(dutch, pc.fill_null(pc.match_substring(text, ","), False))
+        text = pc.if_else(dutch, pc.replace_substring(pc.replace_substring(text, ".", ""), ",", "."), text)
     ok = pc.match_substring_regex(text, r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
     return pc.cast(pc.if_else(ok, text, pa.scalar(None, pa.string())), pa.float64()).combine_chunks()
 

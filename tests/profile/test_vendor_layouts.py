@@ -137,7 +137,7 @@ def test_unreadable_dates_in_a_file_name_their_rows():
 
 def test_numbers_and_counts():
     assert to_number(pa.chunked_array([["3.7", "4%", "--%", "x", None]])).to_pylist() == [3.7, 4.0, None, None, None]
-    assert to_number(pa.chunked_array([["3,7", "1.234,5"]]), decimal_comma=True).to_pylist() == [3.7, 1234.5]
+    assert to_number(pa.chunked_array([["3,7", "1.234,5", "3.7"]]), decimal_comma=True).to_pylist() == [3.7, 1234.5, 3.7]
     assert to_count(pa.chunked_array([["1.240", "1,240", "1 240", "87", "", "n/a"]])).to_pylist() == \
         [1240, 1240, 1240, 87, None, None]
 
