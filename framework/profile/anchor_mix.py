@@ -46,8 +46,9 @@ def words(value: str) -> list[str]:
     >>> words("E-bike kopen? Fietsen-Van-Dijk's “café”")
     ['ebike', 'kopen', 'fietsen', 'van', 'dijks', 'cafe']
     """
-    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", value).translate(_QUOTES).lower())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    folded = unicodedata.normalize("NFKC", value).translate(_QUOTES).lower()
+    if not folded.isascii():  # most anchors are plain ASCII: folding accents is the slow part
+        folded = "".join(ch for ch in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(ch))
     out: list[str] = []
     for word in _WORD.findall(folded):
         parts = word.replace("'", "").split("-")
@@ -65,6 +66,7 @@ def forms(word: str) -> frozenset[str]:
     return frozenset((word, _NL.stemWord(word), _EN.stemWord(word)))
 
 
+@lru_cache(maxsize=500_000)
 def _same(word: str, wanted: frozenset[str]) -> bool:
     # A Dutch compound begins with the word it is about (ebikewinkel, fietsenmakers), so a
     # form of five letters or more also matches as a prefix; shorter ones must match whole.
@@ -125,14 +127,15 @@ class Classifier:
         self.keywords = [k for k in (_Keyword.of(x, self.vocab) for x in keywords) if k]
         self.keyword_words = frozenset(f for x in keywords for w in words(x) for f in forms(w))
 
-    def __call__(self, anchor: str) -> str:
+    def __call__(self, anchor: str, ws: list[str] | None = None) -> str:
+        """The class of one anchor; ``ws`` are its ``words()`` when the caller has them already."""
         raw = unicodedata.normalize("NFKC", anchor).translate(_QUOTES).lower().strip(" \t\r\n\"'")
         if not raw:
             return "image"  # empty (or only quotes): an image link or a link without text
         raw = raw.strip(_EDGES)
         if " " not in raw and _URL.match(raw):
             return "naked_url"
-        ws = words(raw)
+        ws = words(raw) if ws is None else ws
         if not ws or " ".join(ws) in self.vocab.generic:
             return "generic"  # an arrow or a bullet says as little as "klik hier"
         rest = self._without_brand(ws)
@@ -188,6 +191,7 @@ class _Anchors:
 
     codes: np.ndarray  # per link: index into ``raw``, -1 when the link has no anchor
     raw: list[str]  # the distinct anchors as written
+    split: list[list[str]]  # their words()
     keys: np.ndarray  # per distinct anchor: index into ``display`` (same words = same key)
     display: np.ndarray  # per key: the most used spelling; the last entry is "" (no anchor)
     image: np.ndarray  # per link: an image link
@@ -199,7 +203,8 @@ class _Anchors:
         column = links["anchor"] if "anchor" in links else pd.Series(pd.NA, index=links.index, dtype="string")
         codes, uniques = pd.factorize(column, use_na_sentinel=True)
         raw = [str(u) for u in uniques]
-        keys, names = pd.factorize(pd.Index([" ".join(words(r)) for r in raw], dtype=object))
+        split = [words(r) for r in raw]
+        keys, names = pd.factorize(pd.Index([" ".join(ws) for ws in split], dtype=object))
         used = np.bincount(codes[codes >= 0], minlength=len(raw))
         spelling = pd.DataFrame({"key": keys, "raw": [" ".join(r.split()) for r in raw], "used": used})
         spelling = spelling.sort_values("used", ascending=False, kind="stable").drop_duplicates("key")
@@ -216,11 +221,12 @@ class _Anchors:
         else:
             known = np.full(len(links), has.any())
         domain = links["source_domain"] if "source_domain" in links else pd.Series("", index=links.index)
-        return cls(codes, raw, keys, display, image, known, pd.factorize(domain)[0])
+        return cls(codes, raw, split, keys, display, image, known, pd.factorize(domain)[0])
 
     def classes(self, classify: Classifier) -> np.ndarray:
         """Class codes per link (-1 where the file has no anchors); each distinct anchor classified once."""
-        per_anchor = np.array([ANCHOR_CLASSES.index(classify(r)) for r in self.raw] + [_IMAGE], dtype=np.int8)
+        index = {name: i for i, name in enumerate(ANCHOR_CLASSES)}
+        per_anchor = np.array([index[classify(r, ws)] for r, ws in zip(self.raw, self.split)] + [_IMAGE], dtype=np.int8)
         cls = per_anchor[self.codes]  # code -1 (no anchor) reads the last entry: image/empty
         cls[self.image] = _IMAGE
         cls[~self.known] = -1

@@ -1,14 +1,4 @@
-"""Google disavow files: the domains a user selected as `domain:` lines with reasons, merged with their own file.
-
-Google's format (Search Console help, "Disavow links to your site"): plain UTF-8 text, one entry
-a line — a full URL, or ``domain:example.com`` — and ``#`` starts a comment line; at most
-100,000 lines and 2 MB. An upload REPLACES the previous list, which is why the user's existing
-file is merged in rather than overwritten. The file is only offered after ``caution(lang)``.
-
->>> print(disavow_text(["https://www.Linkfarm.nl/p"], {"linkfarm.nl": "sitewide\\nfooter"}, lang="en",
-...                    today=date(2026, 3, 14)).splitlines()[-2:])
-['# sitewide footer', 'domain:linkfarm.nl']
-"""
+"""Google disavow files: the domains a user selected as `domain:` lines with reasons, merged with their own file."""
 
 from __future__ import annotations
 
@@ -19,12 +9,16 @@ from datetime import date
 from framework.i18n import text
 from framework.profile.urls import _extractor, registrable_domain, split_host
 
+# Google's format (Search Console help, "Disavow links to your site"): plain UTF-8 text, one entry
+# a line — a full URL, or ``domain:example.com`` — and ``#`` starts a comment line; at most
+# 100,000 lines and 2 MB. An upload REPLACES the previous list, which is why the user's existing
+# file is merged in rather than overwritten. Pages offer the file only after ``caution(lang)``.
 LINE_LIMIT = 100_000
 BYTE_LIMIT = 2 * 1024 * 1024
 # Linkwijzer's own header lines start with this. They are dropped when a file made earlier is
 # merged again, because they are regenerated; the user's comments and our reasons stay.
 OWN = "#| "
-_LABEL = re.compile(r"^(?!-)[^\W]([\w-]{0,61}[^\W])?$")  # letters (any script), digits, inner hyphens
+_LABEL = re.compile(r"^\w([\w-]{0,61}\w)?$")  # letters in any script, digits; hyphens only inside
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _URL = re.compile(r"^https?://[^/?#\s]+", re.IGNORECASE)
 

@@ -252,9 +252,22 @@ def _merge(parts: list[Part]) -> tuple[pd.DataFrame, int]:
         duplicate = pd.DataFrame({"s": source, "t": target}).duplicated().to_numpy()
     removed = int(duplicate.sum())
     if removed:
-        table = table.filter(pa.array(~duplicate))
+        table = _without_rows(table, np.flatnonzero(duplicate))
     with stage("to pandas"):
         return _to_pandas(table), removed
+
+
+def _without_rows(table: pa.Table, drop: np.ndarray) -> pa.Table:
+    """The table less some rows. Few rows: slices around them, which copy nothing (a filter
+    copies every column); many: a filter, so the table does not end up in tiny chunks."""
+    if len(drop) > 2000:
+        keep = np.ones(table.num_rows, bool)
+        keep[drop] = False
+        return table.filter(pa.array(keep))
+    starts = np.concatenate(([0], drop + 1))
+    stops = np.concatenate((drop, [table.num_rows]))
+    pieces = [table.slice(a, b - a) for a, b in zip(starts, stops) if b > a]
+    return pa.concat_tables(pieces) if pieces else table.slice(0, 0)
 
 
 _TYPES = {pa.bool_(): pd.BooleanDtype(), pa.int64(): pd.Int64Dtype()}

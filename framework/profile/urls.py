@@ -93,7 +93,7 @@ def url_column(values: pa.ChunkedArray) -> UrlColumn:
     """Canonical URL, host, domain and comparison key of every row."""
     sample = values.slice(0, 20000).combine_chunks() if len(values) else pa.array([], pa.string())
     if len(sample.unique()) <= DICTIONARY_SHARE * max(len(sample), 1) or len(values) < 2000:
-        return _by_distinct_value(pc.ascii_trim_whitespace(values).combine_chunks().dictionary_encode())
+        return _by_distinct_value(_one_dictionary(pc.dictionary_encode(values)))
     # Not trimmed up front (a copy of every URL): cells with spaces around them take the
     # Python path in _prepare, which strips them.
     return _vectorised(values)
@@ -130,18 +130,17 @@ def _unify(parts: list[pa.Array]) -> list[tuple[np.ndarray, pa.Array]]:
 
 def _by_distinct_value(encoded: pa.DictionaryArray) -> UrlColumn:
     """Few distinct URLs (targets): normalise each one in Python, then spread by index."""
-    distinct = encoded.dictionary.to_pylist()
-    fixed = [_with_scheme(v) for v in distinct]
+    distinct = [v.strip() for v in encoded.dictionary.to_pylist()]
     split = [split_host(v) for v in distinct]
-    codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
     # Kept as a dictionary (few distinct values): cheap to build, a categorical in pandas.
-    url = _unique_dictionary(encoded.indices, fixed)
+    url = _unique_dictionary(encoded.indices, [_with_scheme(v) for v in distinct])
     host_keys, host_key_codes = _distinct([_host_key(h) for h, _ in split])
     rests, rest_codes = _distinct([_clean_rest(r) for _, r in split])
-    no_host = np.array([not h for h, _ in split] + [True], dtype=bool)[codes]
-    row = np.maximum(codes, 0)
-    key = UrlKey(np.where(no_host, -1, host_key_codes[row] if len(split) else -1), host_keys,
-                 rest_codes[row] if len(split) else np.zeros(len(codes), np.int64), rests)
+    # Per distinct URL its key codes (-1: no host), spread to the rows with Arrow's take.
+    per_host = pa.array([int(k) if h else -1 for (h, _), k in zip(split, host_key_codes)], pa.int64())
+    per_rest = pa.array(rest_codes, pa.int64())
+    key = UrlKey(per_host.take(encoded.indices).fill_null(-1).to_numpy(zero_copy_only=False), host_keys,
+                 per_rest.take(encoded.indices).fill_null(0).to_numpy(zero_copy_only=False), rests)
     return _finish(url, [h for h, _ in split], encoded.indices, key)
 
 

@@ -142,3 +142,16 @@ def test_spaces_around_urls_do_not_matter():
     assert keys[0] == keys[1] == keys[2]
     assert column.url.to_pylist()[:3] == ["https://www.a.nl/x", "https://a.nl/x", "http://a.nl/x/"]
     assert column.host.to_pylist()[:3] == ["www.a.nl", "a.nl", "a.nl"]
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.integers(0, 60), st.sets(st.integers(0, 59), max_size=60))
+def test_dropping_rows_by_slices_equals_a_filter(rows, drop):
+    from framework.profile.importer import _without_rows
+    import numpy as np
+
+    table = pa.table({"n": list(range(rows)), "s": [str(i) for i in range(rows)]})
+    drop = np.array(sorted(d for d in drop if d < rows), dtype=np.int64)
+    keep = np.ones(rows, bool)
+    keep[drop] = False
+    assert _without_rows(table, drop).to_pydict() == table.filter(pa.array(keep)).to_pydict()
