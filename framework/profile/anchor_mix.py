@@ -114,9 +114,6 @@ class _Keyword:
     def exact(self, ws: list[str]) -> bool:
         return len(ws) == len(self.stems) and all(_stem(w) == s for w, s in zip(ws, self.stems))
 
-    def mentions_core(self, ws: list[str]) -> bool:
-        return any(_same(w, f) for f in self.core for w in ws)
-
 
 class Classifier:
     """Classifies one normalised anchor at a time; built once per analysis from the settings."""
@@ -126,10 +123,13 @@ class Classifier:
         self.brands = [(ws, "".join(ws)) for ws in (words(b) for b in brand) if ws]
         self.keywords = [k for k in (_Keyword.of(x, self.vocab) for x in keywords) if k]
         self.keyword_words = frozenset(f for x in keywords for w in words(x) for f in forms(w))
+        # one set for "names a keyword's main word", whichever keyword: one cached lookup per word
+        self.core_forms = frozenset(f for k in self.keywords for core in k.core for f in core)
 
     def __call__(self, anchor: str, ws: list[str] | None = None) -> str:
         """The class of one anchor; ``ws`` are its ``words()`` when the caller has them already."""
-        raw = unicodedata.normalize("NFKC", anchor).translate(_QUOTES).lower().strip(" \t\r\n\"'")
+        raw = (anchor if anchor.isascii() else unicodedata.normalize("NFKC", anchor).translate(_QUOTES)).lower()
+        raw = raw.strip(" \t\r\n\"'")
         if not raw:
             return "image"  # empty (or only quotes): an image link or a link without text
         raw = raw.strip(_EDGES)
@@ -140,7 +140,7 @@ class Classifier:
             return "generic"  # an arrow or a bullet says as little as "klik hier"
         rest = self._without_brand(ws)
         if rest is not None:  # brand beside a keyword's main word: "e-bikes bij Fietsen van Dijk"
-            return "compound" if any(k.mentions_core(rest) for k in self.keywords) else "branded"
+            return "compound" if self._names_core(rest) else "branded"
         if any(k.exact(ws) for k in self.keywords):
             return "exact"
         return "partial" if self._keyword(ws) else "other"
@@ -152,10 +152,13 @@ class Classifier:
         a description that happens to name the trade, which is how people write about a shop.
         """
         ws = [w for w in ws if w not in self.vocab.stopwords]
-        if not ws or not any(k.mentions_core(ws) for k in self.keywords):
+        if not ws or not self._names_core(ws):
             return False
         keywordish = sum(w in self.vocab.modifiers or _same(w, self.keyword_words) for w in ws)
         return keywordish * 2 > len(ws)
+
+    def _names_core(self, ws: list[str]) -> bool:
+        return any(_same(w, self.core_forms) for w in ws)
 
     def _without_brand(self, ws: list[str]) -> list[str] | None:
         """The words beside the brand, or None when no brand term is in the anchor."""
