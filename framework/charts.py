@@ -22,7 +22,7 @@ PALETTE = ["#1f6f5c", "#4f9d84", "#8cc1a9", "#d08a1e", "#b8432f", "#6b7fb3", "#a
 
 def _style(chart: alt.Chart) -> alt.Chart:
     return (chart.configure_axis(labelFontSize=FONT, titleFontSize=FONT, labelLimit=260)
-            .configure_legend(labelFontSize=FONT, titleFontSize=FONT, orient="bottom")
+            .configure_legend(labelFontSize=FONT, titleFontSize=FONT, orient="bottom", labelLimit=400)
             .configure_title(fontSize=FONT + 3, anchor="start")
             .configure_view(strokeWidth=0))
 
@@ -72,7 +72,8 @@ def velocity_chart(weekly: pd.DataFrame, lang: str, explained: tuple[str, ...] =
     if "burst" in data:
         data.loc[data["burst"].fillna(False).astype(bool), "kind"] = text(lang, "velocity.chart.burst")
     band = alt.Chart(data).mark_area(opacity=0.18, color=PALETTE[1]).encode(
-        x=alt.X("period:T", title=text(lang, "velocity.chart.week")), y="baseline:Q", y2="upper:Q")
+        x=alt.X("period:T", title=text(lang, "velocity.chart.week"), axis=alt.Axis(format="%b %Y", labelAngle=0)),
+        y="baseline:Q", y2="upper:Q")
     bars = alt.Chart(data).mark_bar(width={"band": 0.9}).encode(
         x="period:T", y=alt.Y("new_domains:Q", title=text(lang, "velocity.chart.new_domains")),
         color=alt.Color("kind:N", title=None, scale=alt.Scale(

@@ -5,7 +5,7 @@ import streamlit as st
 from framework.i18n import text
 from pages.common import current_language
 from pages.profile_import import chosen_mappings, choose_files, default_settings, mapping_editor, preview, run_import, show_files
-from pages.profile_review import filters, headline, run_review, sections, settings_form
+from pages.profile_review import exports, filters, headline, run_review, sections, settings_form
 
 lang = current_language()
 t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
@@ -31,6 +31,7 @@ def review_part() -> None:
     review = run_review(st.session_state["profile.import"][0], result.links, result.aggregates, settings, chosen, lang)
     headline(review, lang)
     sections(review, lang)
+    exports(review, result.files, lang)
 
 
 review_part()

@@ -212,3 +212,55 @@ def relevance_editor(review: ProfileReview, lang: str, rows: int = 300) -> None:
 
 def _n(value: int, lang: str) -> str:
     return f"{value:,}".replace(",", "." if lang == "nl" else ",")
+
+
+def exports(review: ProfileReview, files: list, lang: str) -> None:
+    """The printable report, the classified links, and — behind the caution — a disavow file."""
+    from framework.profile.report import classified_links_csv, profile_report_html, profile_report_markdown
+
+    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    site = review.settings.domain
+    st.subheader(t("ui.review.exports"))
+    first, second, third = st.columns(3)
+    # Callables: the SVG charts and a large CSV are only built when someone clicks.
+    first.download_button(t("ui.review.download_report"), lambda: profile_report_html(review, lang, site=site, files=files),
+                          file_name=f"linkwijzer-{site or 'profile'}.html", mime="text/html", icon=":material/print:")
+    second.download_button(t("ui.review.download_report_md"),
+                           lambda: profile_report_markdown(review, lang, site=site, files=files),
+                           file_name=f"linkwijzer-{site or 'profile'}.md", mime="text/markdown",
+                           icon=":material/description:")
+    third.download_button(t("ui.review.download_csv"), lambda: classified_links_csv(review, lang),
+                          file_name=f"linkwijzer-{site or 'profile'}-links.csv", mime="text/csv", icon=":material/table:")
+    disavow_section(review, lang)
+
+
+def disavow_section(review: ProfileReview, lang: str) -> None:
+    from framework.profile.disavow import caution, disavow_text
+
+    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    with st.expander(t("profile_report.caution.title")):
+        st.warning(caution(lang), icon=":material/warning:")
+        if not st.checkbox(t("ui.review.disavow_understood"), key="review.disavow_ok"):
+            return
+        table = review.domain_table()
+        reasons = {row.domain: _reason(row, lang) for row in table.itertuples() if row.flags}
+        st.caption(t("ui.review.disavow_pick"))
+        chosen = st.multiselect(t("ui.review.disavow_domains"), table["domain"].tolist(), key="review.disavow_domains",
+                                format_func=lambda d: f"{d} — {reasons[d]}" if d in reasons else d)
+        existing = st.file_uploader(t("ui.review.disavow_existing"), type=["txt"], key="review.disavow_existing")
+        if not chosen:
+            return
+        try:
+            body = disavow_text(chosen, reasons, existing.getvalue() if existing else None, lang=lang)
+        except ValueError as problem:
+            st.error(str(problem))
+            return
+        st.download_button(t("ui.review.disavow_download", n=len(chosen)), body, file_name="disavow.txt",
+                           mime="text/plain", icon=":material/download:")
+
+
+def _reason(row, lang: str) -> str:
+    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    parts = [t("relevance.label.not_relevant")] if row.relevance == "not_relevant" else []
+    parts += [t(f"ui.review.flag_{name}") for name in ("in_network", "in_burst", "keyword_anchor") if getattr(row, name)]
+    return ", ".join(parts)

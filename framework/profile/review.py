@@ -88,6 +88,25 @@ class ProfileReview:
     def outcome(self) -> str:
         return self.verdict.outcome
 
+    def domain_table(self) -> pd.DataFrame:
+        """One row per referring domain with what the review found about it (for picking disavow candidates)."""
+        links = self.table
+        if not len(links):
+            return pd.DataFrame(columns=["domain", "links", "relevance", "in_network", "in_burst", "keyword_anchor"])
+        per_link = pd.DataFrame({
+            "domain": links["source_domain"].astype("object").to_numpy(),
+            "in_network": self.repetition.in_network.to_numpy(bool),
+            "in_burst": self.velocity.in_burst.to_numpy(bool),
+            "keyword_anchor": self.anchors.classes.astype("object").isin(["exact", "compound"]).to_numpy(),
+        })
+        table = per_link.groupby("domain").agg(links=("domain", "size"), in_network=("in_network", "any"),
+                                               in_burst=("in_burst", "any"), keyword_anchor=("keyword_anchor", "any"))
+        labels = self.relevance.by_domain.set_index("domain")["label"].astype("object")
+        table["relevance"] = labels.reindex(table.index).fillna("unclear")
+        table["flags"] = (table["relevance"].eq("not_relevant").astype(int) + table["in_network"].astype(int)
+                          + table["in_burst"].astype(int) + table["keyword_anchor"].astype(int))
+        return table.reset_index().sort_values(["flags", "links"], ascending=False, ignore_index=True)
+
     def to_json(self) -> dict:
         """The JSON of ``linkwijzer profile --json``."""
         lang = self.lang

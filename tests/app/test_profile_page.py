@@ -119,3 +119,20 @@ def test_keywords_can_be_changed_and_suggestions_appear_without_them():
     assert not at.exception
     assert at.button_group(key="review.suggested").options, "suggested keywords from the anchors"
     assert "Without your keywords" in markdown_text(at)
+
+
+def test_disavow_only_after_the_caution_and_an_explicit_choice():
+    at = open_profile("en")
+    at.selectbox(key="profile.sample").set_value("overoptimised")
+    at.run()
+    assert any("manual action" in w.value for w in at.warning), "Google's conditions come first"
+    assert not any(ms.key == "review.disavow_domains" for ms in at.multiselect)
+    at.checkbox(key="review.disavow_ok").check()
+    at.run()
+    picker = at.multiselect(key="review.disavow_domains")
+    assert picker.value == [], "nothing is preselected"
+    picker.set_value(picker.options[:2] and [o.split(" — ")[0] for o in picker.options[:2]])
+    at.run()
+    assert not at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "Download disavow file (2 domains)" in labels

@@ -98,3 +98,31 @@ def test_import_of_only_bad_files_fails_with_clear_lines(capsys, tmp_path):
     status, out, err = run(capsys, "import", str(empty), "--lang", "en")
     assert status == 1
     assert "empty.csv" in err and "Traceback" not in err + out
+
+
+def test_profile_json_and_report(capsys, tmp_path):
+    from framework.profile.samples import SAMPLES
+    report = tmp_path / "report.html"
+    sample = SAMPLES["overoptimised"]
+    argv = ["profile", *map(str, sample.paths()), "--site", sample.site, "--lang", "en", "--json", "--report", str(report)]
+    for keyword in sample.keywords:
+        argv += ["--keyword", keyword]
+    for topic in sample.topics:
+        argv += ["--topic", topic]
+    status, out, err = run(capsys, *argv)
+    assert status == 0, err
+    data = json.loads(out)
+    assert data["outcome"] == "intervene"
+    assert {"links", "referring_domains", "anchor_mix", "placement_mix", "signals", "conditions"} <= data.keys()
+    assert report.read_text(encoding="utf-8").count("<svg") >= 3
+
+
+@pytest.mark.parametrize("argv,message", [
+    (["profile", "x.csv"], "--site"),
+    (["profile", "nope.csv", "--site", "a.nl"], "no such file"),
+    (["profile", "README.md", "--site", "not a domain"], "--site needs a domain"),
+    (["profile", "README.md", "--site", "a.nl", "--explained-burst", "March"], "YYYY-MM-DD"),
+])
+def test_profile_bad_arguments(capsys, argv, message):
+    status, out, err = run(capsys, *argv)
+    assert status == 2 and message in err and err.count("\n") == 1
