@@ -96,6 +96,8 @@ def headline(review: ProfileReview, lang: str) -> None:
                     f"{t(f'review.outcome.{review.outcome}')}]")
         st.markdown(f"#### {t(f'review.outcome_explained.{review.outcome}')}")
         st.caption(t("ui.review.counts", links=_n(review.links, lang), domains=_n(review.referring_domains, lang)))
+        if review.limited:
+            st.info(t("review.limited"), icon=":material/info:")
         levels = st.columns(len(review.signals))
         for column, signal in zip(levels, review.signals):
             column.markdown(f"**{t(f'review.signals.{signal.id}.name')}**  \n"

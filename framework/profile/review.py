@@ -88,6 +88,11 @@ class ProfileReview:
     def outcome(self) -> str:
         return self.verdict.outcome
 
+    @property
+    def limited(self) -> bool:
+        """Most signals cannot be measured from these files (e.g. GSC only): the outcome says little."""
+        return sum(s.level == "unknown" for s in self.signals) >= 3
+
     def domain_table(self) -> pd.DataFrame:
         """One row per referring domain with what the review found about it (for picking disavow candidates)."""
         links = self.table
@@ -125,6 +130,7 @@ class ProfileReview:
                                          "deviations": self.deviations},
             },
             "outcome": self.outcome,
+            "limited_data": self.limited,
             "lacks": [text(lang, f"review.lacks.{x}") for x in self.lacks],
             "reassurances": [text(lang, f"review.reassure.{x}") for x in self.reassurances],
             "bursts": [b.__dict__ for b in self.velocity.bursts],

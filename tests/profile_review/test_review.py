@@ -143,3 +143,8 @@ def test_empty_after_filtering_is_calm():
                        filters=Filters(start=pd.Timestamp("2030-01-01").date()))
     assert r.links == 0 and r.outcome == "healthy"
     assert all(s.level == "unknown" for s in r.signals)
+
+
+def test_gsc_only_review_says_it_is_limited():
+    assert review("gsc").limited and review("gsc").to_json()["limited_data"] is True
+    assert not review("healthy").limited
