@@ -181,3 +181,12 @@ def test_workbook_with_several_sheets_and_blank_rows(tmp_path):
     result = import_files([("gsc.xlsx", path)])
     report = result.files[0]
     assert (report.format, report.rows, report.unreadable_dates) == ("gsc_links", 2, [4])
+
+
+def test_repeating_dates_are_parsed_per_distinct_value_with_the_same_result():
+    values = [f"2025-{m:02d}-{d:02d}" for m in range(1, 13) for d in range(1, 29)] * 200
+    values[500], values[7000], values[9], values[10] = "2025-02-30", "nope", "--", None
+    parsed, unreadable = to_dates(pa.chunked_array([values]), ("%Y-%m-%d",), ("--",))
+    assert list(unreadable) == [500, 7000]
+    expected = [None if v in (None, "--", "nope", "2025-02-30") else pd.Timestamp(v) for v in values]
+    assert [None if v is None else pd.Timestamp(v) for v in parsed.to_pylist()] == expected
