@@ -18,7 +18,7 @@ import pytest
 
 from framework.profile.importer import import_files, read_header
 from framework.profile.urls import normalise_url
-from tests.profile.conftest import EXPORTS, export_files, readme_rows
+from tests.profile.conftest import export_files, readme_rows
 
 # What each file is (our knowledge) and how its bytes arrive (the README's "bytes as found").
 EXPECTED = {
