@@ -103,6 +103,10 @@ def comparable_keys(keys: list[UrlKey]) -> list[np.ndarray]:
     """One int64 per row, equal across all columns exactly when the normalised URLs are equal."""
     if not keys:
         return []
+    if len(keys) == 1:  # codes are already shared: no remapping through the distinct values
+        key = keys[0]
+        width = len(key.rests) + 1
+        return [np.where(key.host_codes >= 0, key.host_codes * width + key.rest_codes, -1)]
     host_global = _unify([k.hosts for k in keys])
     rest_global = _unify([k.rests for k in keys])
     width = max((len(g) for _, g in rest_global), default=1) + 1
