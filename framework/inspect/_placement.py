@@ -1,0 +1,325 @@
+"""Placement of every link on a parsed page: the main text block found by text density, then each link's spot."""
+
+# Readability's idea, kept small so that a page takes well under a millisecond after parsing:
+# text blocks score points (length, commas) that flow to their parent and grandparents; the
+# best-scoring container, discounted by its link density and weighted by its class/id words, is
+# the main block. A link is running text when it sits in that block, inside a paragraph-like
+# element, with no boilerplate part (share bar, related stories, author box) in between.
+#
+# selectolax hands out a new Python object for every .parent call, so everything known about a
+# node is kept in dicts keyed by its mem_id (the lexbor node's address), and each walk up the
+# tree stops at the first node already seen: a page costs one visit per ancestor, not one per
+# link per ancestor.
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from framework.datafiles import DataFileError, load_toml
+
+PLACEMENTS = ("content", "content_list", "navigation", "header", "footer", "sidebar", "comments", "unknown")
+DATA = Path(__file__).with_name("data") / "placement.toml"
+KINDS = ("navigation", "header", "footer", "sidebar", "comments", "boilerplate")
+_PARAGRAPHS = frozenset(("p", "pre", "td", "blockquote"))
+_HUMP = re.compile(r"([a-z0-9])([A-Z])")
+_SPLIT = re.compile(r"[^a-z0-9]+")
+# Inline tags say nothing about where text sits: a link in <strong> in a <p> is in the <p>.
+_INLINE = frozenset(("span", "em", "strong", "b", "i", "u", "s", "small", "big", "font", "sup", "sub",
+                     "mark", "abbr", "code", "time", "cite", "q", "label", "bdi", "bdo", "ins", "del",
+                     "dfn", "kbd", "var", "wbr", "nobr", "center", "a", "picture", "img"))
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The data file, ready to use."""
+
+    scores: dict
+    tag_scores: dict[str, float]
+    content_tags: frozenset[str]
+    list_tags: frozenset[str]
+    tags: dict[str, str]
+    roles: dict[str, str]
+    words: dict[str, frozenset[str]]  # kind (or "positive") -> words
+    prefixes: dict[str, tuple[str, ...]]
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    data = load_toml(DATA)
+    try:
+        classes = data["classes"]
+        return Vocabulary(
+            scores=dict(data["scores"]), tag_scores={k: float(v) for k, v in data["scores"]["tag"].items()},
+            content_tags=frozenset(data["running_text"]["content"]), list_tags=frozenset(data["running_text"]["list"]),
+            tags=dict(data["tags"]), roles=dict(data["roles"]),
+            words={k: frozenset(v["words"]) for k, v in classes.items()},
+            prefixes={k: tuple(v.get("prefixes", ())) for k, v in classes.items()})
+    except (KeyError, TypeError, AttributeError) as error:
+        raise DataFileError(DATA, str(error), "missing or malformed entry") from None
+
+
+@cache
+def _class_kind(value: str) -> tuple[str | None, bool]:
+    """(boilerplate kind or None, has a content word) of one class+id string; cached: sites repeat them."""
+    vocab = vocabulary()
+    tokens = [t for t in _SPLIT.split(_HUMP.sub(r"\1 \2", value).lower()) if t]
+    found: set[str] = set()
+    for kind, words in vocab.words.items():
+        prefixes = vocab.prefixes[kind]
+        for token in tokens:
+            if token in words or (prefixes and token.startswith(prefixes)):
+                found.add(kind)
+                break
+    positive = "positive" in found
+    if "embed" in found:
+        return None, True
+    for kind in KINDS:  # the order of KINDS is the precedence when an element names several
+        if kind in found:
+            return kind, positive
+    return None, positive
+
+
+class Page:
+    """What the placement reader knows about one parsed page's nodes."""
+
+    def __init__(self, tree) -> None:
+        self.vocab = vocabulary()
+        self.tree = tree
+        self.own: dict[int, tuple[str | None, bool]] = {}  # mem_id -> (kind, positive) of the node itself
+        self.decision: dict[int, str | None] = {}  # mem_id -> decided()
+        self.named: dict[int, str | None] = {}  # mem_id -> named_above()
+
+    def kind(self, node) -> tuple[str | None, bool]:
+        """The node's own (kind, positive): semantic tag, ARIA role, then class/id words."""
+        key = node.mem_id
+        hit = self.own.get(key)
+        if hit is not None:
+            return hit
+        tag = node.tag
+        if tag in ("body", "html", "-document", None):  # their classes name the page template, not a part
+            hit = self.own[key] = (None, False)
+            return hit
+        kind = self.vocab.tags.get(tag)
+        positive = tag in ("article", "main")
+        attrs = node.attributes
+        role = attrs.get("role")
+        if kind is None and role:
+            kind = self.vocab.roles.get(role.strip().lower())
+        names = (attrs.get("class") or "") + " " + (attrs.get("id") or "")
+        if names.strip():
+            by_class, pos = _class_kind(names[:300])  # a megabyte of class names is an attack, not a layout
+            positive = positive or pos
+            if kind is None:
+                kind = by_class
+        if attrs.get("itemprop") in ("articleBody", "text", "reviewBody"):
+            kind, positive = None, True
+        hit = self.own[key] = (kind, positive)
+        return hit
+
+    def decided(self, node) -> str | None:
+        """What the nearest element with a say (the node or an ancestor) makes it: a kind, "" for text, None."""
+        return self._walk(node, self.decision, lambda own, above: own if own is not None else above)
+
+    def named_above(self, node) -> str | None:
+        """The nearest named boilerplate kind (navigation ... comments) on the node or above it."""
+        return self._walk(node, self.named, lambda own, above: own if own in PLACEMENTS else above)
+
+    def _walk(self, node, memo: dict, combine) -> str | None:
+        path = []
+        while node is not None and node.mem_id not in memo:
+            path.append(node)
+            node = node.parent
+        known = memo[node.mem_id] if node is not None else None
+        for n in reversed(path):
+            kind, positive = self.kind(n)
+            known = memo[n.mem_id] = combine(kind if kind is not None else ("" if positive else None), known)
+        return known
+
+
+def main_block(page: Page) -> set[int]:
+    """mem_ids of the main text block (and siblings that join it); empty when the page has no text blocks."""
+    vocab, s = page.vocab, page.vocab.scores
+    minimum, per_point, cap = s["min_paragraph"], s["chars_per_point"], s["max_length_points"]
+    shares = s["ancestor_shares"]
+    candidates: dict[int, list] = {}  # mem_id -> [node, score]
+    own = s["own_text_block"]
+    blocks = [(b, b.text()) for b in page.tree.css("p, pre, td, blockquote")]
+    blocks += [(b, t) for b in page.tree.css("div, section, article, main, span, font, center")
+               if len(t := b.text(deep=False)) >= own and len(t.strip()) >= own]
+    for block, text in blocks:
+        length = len(text.strip())
+        if length < minimum or page.decided(block):
+            continue
+        points = 1 + text.count(",") + min(length // per_point, cap)
+        # bare text counts for the element that holds it; a paragraph for the one around it
+        node = block if block.tag not in _PARAGRAPHS else block.parent
+        for share in shares:
+            if node is None or node.tag in ("body", "html"):
+                break
+            entry = candidates.get(node.mem_id)
+            if entry is None:
+                entry = candidates[node.mem_id] = [node, _base_score(page, node)]
+            entry[1] += points * share
+            node = node.parent
+    if not candidates:
+        return set()
+    return _expand(page, candidates)
+
+
+def _expand(page: Page, candidates: dict[int, list]) -> set[int]:
+    """The best candidate, moved up where the article is split over several of them, plus its good siblings."""
+    s = page.vocab.scores
+
+    def final(node) -> float | None:  # the score after link density, worked out once per candidate
+        entry = candidates.get(node.mem_id)
+        if entry is None:
+            return None
+        if len(entry) == 2:
+            entry.append(entry[1] * (1 - _link_density(node)))
+        return entry[2]
+
+    ranked = sorted(candidates.values(), key=lambda e: e[1], reverse=True)[:5]
+    ranked.sort(key=lambda e: final(e[0]), reverse=True)
+    top, best = ranked[0][0], final(ranked[0][0])
+    # Readability: when three or more near-best candidates share an ancestor with the best one,
+    # that ancestor holds the article (text split into chunks around ads or figures).
+    near = [e[0] for e in ranked[1:] if best > 0 and final(e[0]) >= 0.75 * best]
+    if len(near) >= 3:
+        lines = [_ancestor_ids(n) for n in near]
+        node = top.parent
+        while node is not None and node.tag not in ("body", "html"):
+            if sum(node.mem_id in line for line in lines) >= 3:
+                top = node
+                break
+            node = node.parent
+    # Walk up while the parent scores at least as well (the text's real container), and past
+    # wrappers that hold nothing else.
+    last, node = final(top) or best, top.parent
+    while node is not None and node.tag not in ("body", "html"):
+        score = final(node)
+        if score is not None:
+            if score < last / 3:
+                break
+            if score > last:
+                top = node
+                break
+            last = score
+        node = node.parent
+    while (parent := top.parent) is not None and parent.tag not in ("body", "html") and _only_child(top):
+        top = parent
+    chosen = {top.mem_id}
+    parent, best = top.parent, final(top) or best
+    if parent is not None:
+        floor = max(s["sibling_min_score"], best * s["sibling_share"])
+        child = parent.child
+        while child is not None:
+            if child.mem_id != top.mem_id and (final(child) or 0) >= floor:
+                chosen.add(child.mem_id)
+            child = child.next
+    return chosen
+
+
+def _ancestor_ids(node) -> set[int]:
+    out = set()
+    node = node.parent
+    while node is not None:
+        out.add(node.mem_id)
+        node = node.parent
+    return out
+
+
+def _only_child(node) -> bool:
+    parent = node.parent
+    child = parent.child if parent is not None else None
+    elements = 0
+    while child is not None:
+        if child.tag not in ("-text", "-comment", "_text", "_comment"):
+            elements += 1
+            if elements > 1:
+                return False
+        child = child.next
+    return True
+
+
+def _base_score(page: Page, node) -> float:
+    kind, positive = page.kind(node)
+    weight = page.vocab.scores["class_weight"]
+    score = page.vocab.tag_scores.get(node.tag, 0.0)
+    if positive:
+        score += weight
+    if kind is not None:
+        score -= weight
+    return score
+
+
+def _link_density(node) -> float:
+    text = len(node.text())
+    if not text:
+        return 1.0
+    linked = sum(len(a.text()) for a in node.css("a"))
+    return min(linked / text, 1.0)
+
+
+def placements(page: Page, links: list) -> list[str]:
+    """One placement per link, in the order given."""
+    main = main_block(page)
+    state: dict[int, tuple[bool, str | None]] = {}  # mem_id -> (in main block, boilerplate kind below main)
+    out = []
+    for link in links:
+        in_main, below = _main_state(page, link, main, state)
+        spot = _text_spot(page, link, main)
+        if in_main and below is None and spot is not None:
+            out.append(spot)
+            continue
+        kind = below if in_main else page.named_above(link)
+        out.append(kind if kind in PLACEMENTS else "unknown")
+    return out
+
+
+def _main_state(page: Page, node, main: set[int], state: dict) -> tuple[bool, str | None]:
+    """(in the main block, the kind that the nearest element with a say below the main block gives it)."""
+    path = []
+    while node is not None and node.mem_id not in state:
+        if node.mem_id in main:
+            state[node.mem_id] = (True, None)
+            break
+        path.append(node)
+        node = node.parent
+    known = state[node.mem_id] if node is not None else (False, None)
+    for n in reversed(path):
+        in_main, below = known
+        if in_main:
+            kind, positive = page.kind(n)
+            if kind is not None:
+                below = kind
+            elif positive:
+                below = None
+        known = state[n.mem_id] = (in_main, below)
+    return known
+
+
+def _text_spot(page: Page, link, main: set[int]) -> str | None:
+    """content / content_list when the link's nearest block is running text, else None."""
+    own = page.vocab.scores["own_text_block"]
+    node = link.parent
+    while node is not None and node.tag in _INLINE:
+        if len(node.text(deep=False).strip()) >= own:  # a <span> of bare text, as some CMSs write
+            return "content"
+        node = node.parent
+    if node is None:
+        return None
+    tag = node.tag
+    if tag in page.vocab.content_tags:
+        return "content"
+    if tag in page.vocab.list_tags:
+        return "content_list"
+    # straight in the main block (bare text beside it), or in a block of bare text of its own
+    if node.mem_id in main or len(node.text(deep=False).strip()) >= own:
+        return "content"
+    return None
+
+
+__all__ = ["PLACEMENTS", "Page", "main_block", "placements", "vocabulary"]
