@@ -3,10 +3,10 @@
 import streamlit as st
 
 from framework.i18n import text
-from pages.common import language_switch
+from pages.common import frame_controls
 
 st.set_page_config(page_title="Linkwijzer", page_icon="🧭", layout="wide")
-lang = language_switch()
+lang, _ = frame_controls()
 
 home = st.Page("pages/home.py", title=text(lang, "ui.nav.home"), icon=":material/home:", default=True)
 check = st.Page("pages/check_link.py", title=text(lang, "ui.nav.check"), icon=":material/fact_check:",

@@ -5,7 +5,7 @@ import streamlit as st
 from framework.i18n import text
 from framework.questionnaire.rules import load_rules
 from framework.questionnaire.verdict import assess, how_it_is_decided
-from pages.common import current_language
+from pages.common import current_language, presenting
 from pages.link_form import (assessment_from_widgets, share_url, sync_url, verdict_card,
                              save_and_export)
 
@@ -13,6 +13,13 @@ lang = current_language()
 rules = load_rules()
 t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731 - the page reads better with a short name
 sync_url.seed(lang)
+
+if presenting():
+    from pages.presenter import run_presenter
+
+    run_presenter(lang)
+    sync_url.write(assessment_from_widgets(), lang)
+    st.stop()
 
 title, restart = st.columns([5, 1], vertical_alignment="bottom")
 title.title(t("ui.check.title"))

@@ -4,28 +4,52 @@ from __future__ import annotations
 
 import streamlit as st
 
-from framework.i18n import LANGUAGES, normalise_language
+from framework.i18n import LANGUAGES, normalise_language, text
 from framework.store import Store, default_path
 
 LANG_KEY = "lang"
+PRESENT_KEY = "present"
+FRAME_KEYS = frozenset({LANG_KEY, PRESENT_KEY})  # URL parameters the frame owns; pages keep their hands off
+# Our own constant stylesheet (never user text): bigger type for a projector, less chrome.
+PRESENTER_CSS = """<style>
+html { font-size: 21px; }
+[data-testid="stMainBlockContainer"] { max-width: 1200px; padding-top: 2rem; }
+[data-testid="stToolbar"], [data-testid="stDecoration"] { display: none; }
+</style>"""
 
 
-def language_switch() -> str:
-    """Draw the NL/EN switch and return the language; it lives in the URL (``?lang=en``).
+def frame_controls() -> tuple[str, bool]:
+    """Draw the NL/EN switch and the presenter toggle; both live in the URL (``?lang=en&present=1``).
 
-    The session keeps it across page switches (which clear the query string) and the URL keeps
-    it across reloads and shared links.
+    The session keeps them across page switches (which clear the query string) and the URL keeps
+    them across reloads and shared links.
     """
-    url_lang = st.query_params.get(LANG_KEY)
-    if LANG_KEY not in st.session_state or (url_lang and url_lang != st.session_state.get("_lang_written")):
-        st.session_state[LANG_KEY] = normalise_language(url_lang)
-    _, right = st.columns([8, 1])
-    right.segmented_control("Taal / Language", LANGUAGES, key=LANG_KEY, required=True,
-                            format_func=str.upper, label_visibility="collapsed")
-    lang = st.session_state[LANG_KEY]
+    state = st.session_state
+    url_lang, url_present = st.query_params.get(LANG_KEY), st.query_params.get(PRESENT_KEY)
+    if LANG_KEY not in state or (url_lang and url_lang != state.get("_lang_written")):
+        state[LANG_KEY] = normalise_language(url_lang)
+    if PRESENT_KEY not in state or (url_present is not None and url_present != state.get("_present_written")):
+        state[PRESENT_KEY] = url_present == "1"
+    _, toggle, switch = st.columns([6, 2, 1], vertical_alignment="center")
+    lang = state[LANG_KEY]
+    toggle.toggle(text(lang, "ui.app.presenter"), key=PRESENT_KEY, help=text(lang, "ui.app.presenter_help"))
+    switch.segmented_control("Taal / Language", LANGUAGES, key=LANG_KEY, required=True,
+                             format_func=str.upper, label_visibility="collapsed")
+    lang, present = state[LANG_KEY], bool(state[PRESENT_KEY])
     st.query_params[LANG_KEY] = lang
-    st.session_state["_lang_written"] = lang
-    return lang
+    state["_lang_written"] = lang
+    if present:
+        st.query_params[PRESENT_KEY] = "1"
+    elif PRESENT_KEY in st.query_params:
+        del st.query_params[PRESENT_KEY]
+    state["_present_written"] = "1" if present else None
+    if present:
+        st.html(PRESENTER_CSS)
+    return lang, present
+
+
+def presenting() -> bool:
+    return bool(st.session_state.get(PRESENT_KEY))
 
 
 def current_language() -> str:

@@ -13,7 +13,7 @@ from framework.questionnaire.assessment import Assessment, from_params, to_param
 from framework.questionnaire.rules import load_rules
 from framework.questionnaire.verdict import Answers, Verdict, assess
 from framework.report import assessment_report_html, assessment_report_markdown
-from pages.common import LANG_KEY, store
+from pages.common import FRAME_KEYS, LANG_KEY, PRESENT_KEY, store
 
 LOADED_KEY = "check.loaded"
 TEXT_KEYS = {"source_url": "link.source", "target_url": "link.target", "anchor": "link.anchor"}
@@ -59,7 +59,7 @@ class sync_url:  # noqa: N801 - a namespace of two steps, read as sync_url.seed 
     @staticmethod
     def seed(lang: str) -> None:
         state = st.session_state
-        url = {k: v for k, v in st.query_params.to_dict().items() if k != LANG_KEY}
+        url = {k: v for k, v in st.query_params.to_dict().items() if k not in FRAME_KEYS}
         written = state.get("_check_written")
         # Coming back through the navigation clears the query string and Streamlit drops the
         # state of widgets that were not drawn: restore what this session last had.
@@ -78,14 +78,14 @@ class sync_url:  # noqa: N801 - a namespace of two steps, read as sync_url.seed 
         st.session_state["_check_written"] = {}
         st.session_state.pop(LOADED_KEY, None)
         for key in list(st.query_params):
-            if key != LANG_KEY:
+            if key not in FRAME_KEYS:
                 del st.query_params[key]
 
     @staticmethod
     def write(assessment: Assessment, lang: str) -> dict[str, str]:
         params = to_params(assessment)
         current = st.query_params.to_dict()
-        for key in current.keys() - params.keys() - {LANG_KEY}:
+        for key in current.keys() - params.keys() - FRAME_KEYS:
             del st.query_params[key]
         st.query_params.update({k: v for k, v in params.items() if current.get(k) != v})
         st.session_state["_check_written"] = params
@@ -94,7 +94,8 @@ class sync_url:  # noqa: N801 - a namespace of two steps, read as sync_url.seed 
 
 def share_url(params: dict[str, str], lang: str) -> str:
     base = (st.context.url or "").split("?")[0]
-    return f"{base}?{urlencode({LANG_KEY: lang, **params})}"
+    frame = {LANG_KEY: lang, **({PRESENT_KEY: "1"} if st.session_state.get(PRESENT_KEY) else {})}
+    return f"{base}?{urlencode({**frame, **params})}"
 
 
 def verdict_card(verdict: Verdict, lang: str) -> None:

@@ -1,0 +1,86 @@
+"""Presenter mode of the single-link check: one question per screen, large, arrow keys for next and back."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from framework.i18n import text
+from framework.questionnaire.rules import load_rules
+from framework.questionnaire.verdict import assess
+from pages.link_form import assessment_from_widgets, verdict_card
+
+STEP_KEY = "present.step"
+
+
+def steps() -> list[tuple[str, str]]:
+    rules = load_rules()
+    return ([("quick", q) for q in rules.quick_questions] + [("trait", t) for t in rules.traits]
+            + [("boosters", ""), ("verdict", "")])
+
+
+def _go(delta: int) -> None:
+    st.session_state[STEP_KEY] = min(max(st.session_state.get(STEP_KEY, 0) + delta, 0), len(steps()) - 1)
+
+
+def _answer(key: str, value: str) -> None:
+    # Set as plain session state: the normal page's widget with this key is not drawn here,
+    # and the URL writer reads the same key, so both modes share one truth.
+    st.session_state[key] = None if st.session_state.get(key) == value else value
+    if st.session_state[key] is not None:
+        _go(+1)
+
+
+def _toggle(key: str) -> None:
+    st.session_state[key] = not st.session_state.get(key)
+
+
+def run_presenter(lang: str) -> None:
+    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    rules = load_rules()
+    all_steps = steps()
+    index = min(st.session_state.get(STEP_KEY, 0), len(all_steps) - 1)
+    kind, item = all_steps[index]
+    st.progress((index + 1) / len(all_steps), text=t("ui.present.step", n=index + 1, total=len(all_steps)))
+    verdict = assess(assessment_from_widgets().answers, lang)
+
+    if kind in ("quick", "trait"):
+        key = f"{kind}.{item}"
+        if kind == "quick":
+            st.caption(t("questionnaire.quick.title"))
+            st.markdown(f"# {t(f'questionnaire.quick.questions.{item}')}")
+            options = rules.quick_answers
+        else:
+            st.caption(f"{t('ui.check.traits_title')} · {rules.traits.index(item) + 1}/5")
+            st.markdown(f"# {t(f'questionnaire.traits.{item}.name')}")
+            st.markdown(f"### {t(f'questionnaire.traits.{item}.question')}")
+            st.caption(t(f"questionnaire.traits.{item}.help"))
+            options = rules.answers
+        current = st.session_state.get(key)
+        for number, (column, option) in enumerate(zip(st.columns(len(options)), options), start=1):
+            column.button(f"{t(f'questionnaire.answers.{option}')}", key=f"present.{key}.{option}",
+                          type="primary" if current == option else "secondary", width="stretch",
+                          shortcut=str(number), on_click=_answer, args=(key, option))
+        if kind == "trait":
+            with st.expander(t("ui.check.examples")):
+                for option in rules.answers:
+                    st.markdown(f"**{t(f'questionnaire.answers.{option}')}** — "
+                                f"{t(f'questionnaire.traits.{item}.example_{option}')}")
+            if verdict.quick_answered == len(rules.quick_questions):
+                st.caption(t("questionnaire.quick.passed" if verdict.quick_passed else "questionnaire.quick.failed",
+                             yes=verdict.quick_yes))
+    elif kind == "boosters":
+        st.markdown(f"# {t('questionnaire.boosters.title')}")
+        st.caption(t("questionnaire.boosters.intro"))
+        for number, booster in enumerate(rules.boosters, start=1):
+            on = bool(st.session_state.get(f"booster.{booster}"))
+            st.button(f"{'☑' if on else '☐'}  {t(f'questionnaire.boosters.{booster}')}", key=f"present.booster.{booster}",
+                      type="primary" if on else "secondary", shortcut=str(number), on_click=_toggle,
+                      args=(f"booster.{booster}",))
+    else:
+        verdict_card(verdict, lang)
+
+    back, _, forward = st.columns([1, 3, 1])
+    back.button(t("ui.present.back"), key="present.back", on_click=_go, args=(-1,), shortcut="Left",
+                disabled=index == 0, icon=":material/arrow_back:", width="stretch")
+    forward.button(t("ui.present.next"), key="present.next", on_click=_go, args=(+1,), shortcut="Right",
+                   disabled=index == len(all_steps) - 1, icon=":material/arrow_forward:", width="stretch")
