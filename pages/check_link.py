@@ -6,6 +6,7 @@ from framework.i18n import text
 from framework.questionnaire.rules import load_rules
 from framework.questionnaire.verdict import assess, how_it_is_decided
 from pages.common import current_language, presenting
+from pages.workshop_state import add_to_workshop
 from pages.link_form import (assessment_from_widgets, share_url, sync_url, verdict_card,
                              save_and_export)
 
@@ -79,4 +80,5 @@ with card:
         st.markdown(how_it_is_decided(lang))
     st.markdown(f"**{t('ui.check.share')}**")
     st.code(share_url(params, lang), language=None, wrap_lines=True)
+    add_to_workshop(assessment, lang)
     save_and_export(assessment, verdict, lang)

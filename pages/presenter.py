@@ -8,6 +8,7 @@ from framework.i18n import text
 from framework.questionnaire.rules import load_rules
 from framework.questionnaire.verdict import assess
 from pages.link_form import assessment_from_widgets, verdict_card
+from pages.workshop_state import add_to_workshop
 
 STEP_KEY = "present.step"
 
@@ -78,6 +79,7 @@ def run_presenter(lang: str) -> None:
                       args=(f"booster.{booster}",))
     else:
         verdict_card(verdict, lang)
+        add_to_workshop(assessment_from_widgets(), lang)
 
     back, _, forward = st.columns([1, 3, 1])
     back.button(t("ui.present.back"), key="present.back", on_click=_go, args=(-1,), shortcut="Left",

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from framework.i18n import text
+from pages import profile_url
 from pages.common import current_language
 from pages.profile_import import chosen_mappings, choose_files, default_settings, mapping_editor, preview, run_import, show_files
 from pages.profile_review import exports, filters, headline, run_review, sections, settings_form
@@ -10,6 +11,7 @@ from pages.profile_review import exports, filters, headline, run_review, section
 lang = current_language()
 t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
 
+profile_url.seed()
 st.title(t("ui.profile.title"))
 st.caption(t("ui.profile.intro"))
 
@@ -29,6 +31,8 @@ def review_part() -> None:
     settings = settings_form(default_settings(result, sample), st.session_state["profile.import"][0], lang)
     chosen = filters(result.links, lang)
     review = run_review(st.session_state["profile.import"][0], result.links, result.aggregates, settings, chosen, lang)
+    st.session_state["review.latest"] = (review, result.files)  # for the workshop's session report
+    profile_url.write(sample.id if sample else None, settings, chosen)
     headline(review, lang)
     sections(review, lang)
     exports(review, result.files, lang)

@@ -23,6 +23,13 @@ def settings_form(defaults: ProfileSettings, source_key: str, lang: str) -> Prof
     """Site, brand terms, keywords and topics; reset to the defaults when another profile is loaded."""
     t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
     state = st.session_state
+    if state.pop("review.from_url", False):
+        state["review.defaults_for"] = source_key  # a shared link's settings win over the file's defaults
+        state.setdefault("review.site", defaults.site)
+        for name in ("brand", "keywords", "topics"):
+            state.setdefault(f"review.{name}", list(getattr(defaults, name)))
+        state.setdefault("review.explained", [])
+        state.setdefault("review.overrides", {})
     if state.get("review.defaults_for") != source_key:
         state["review.defaults_for"] = source_key
         state["review.site"] = defaults.site
@@ -64,11 +71,15 @@ def filters(links: pd.DataFrame, lang: str) -> Filters:
     start = end = None
     if len(dates) and dates.min().date() < dates.max().date():
         low, high = dates.min().date(), dates.max().date()
+        wanted = st.session_state.pop("review.url_dates", None)
+        if wanted:  # from a shared link: clamp to this profile's own range
+            st.session_state["review.dates"] = (max(wanted[0] or low, low), min(wanted[1] or high, high))
         chosen = cols[0].slider(t("ui.review.date_range"), min_value=low, max_value=high, value=(low, high),
                                 key="review.dates", format="YYYY-MM")
         start, end = (chosen[0] if chosen[0] > low else None), (chosen[1] if chosen[1] < high else None)
     follow_only = cols[1].toggle(t("ui.review.follow_only"), key="review.follow_only")
-    include_lost = cols[2].toggle(t("ui.review.include_lost"), value=True, key="review.include_lost")
+    st.session_state.setdefault("review.include_lost", True)
+    include_lost = cols[2].toggle(t("ui.review.include_lost"), key="review.include_lost")
     return Filters(start=start, end=end, follow_only=follow_only, include_lost=include_lost)
 
 

@@ -136,3 +136,18 @@ def test_disavow_only_after_the_caution_and_an_explicit_choice():
     assert not at.exception
     labels = [b.proto.label for b in at.get("download_button")]
     assert "Download disavow file (2 domains)" in labels
+
+
+def test_a_shared_link_reproduces_settings_and_filters():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"lang": "en", "sample": "overoptimised", "site": "snelle-ebikes.nl",
+                            "kw": "e-bike kopen,goedkope e-bike", "topic": "fiets,e-bike", "follow": "1",
+                            "from": "2025-06-01"})
+    at.run()
+    at.switch_page("pages/profile.py")
+    at.run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="profile.sample").value == "overoptimised"
+    assert at.multiselect(key="review.keywords").value == ["e-bike kopen", "goedkope e-bike"]
+    assert at.toggle(key="review.follow_only").value is True
+    assert at.slider(key="review.dates").value[0].isoformat() == "2025-06-01"
