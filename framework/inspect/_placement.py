@@ -23,6 +23,13 @@ from framework.datafiles import DataFileError, load_toml
 PLACEMENTS = ("content", "content_list", "navigation", "header", "footer", "sidebar", "comments", "unknown")
 DATA = Path(__file__).with_name("data") / "placement.toml"
 KINDS = ("navigation", "header", "footer", "sidebar", "comments", "boilerplate")
+_EDGES = " \t\r\n.,;:!?()[]|•·@#"
+_NOT_PAGES = frozenset(("mailto:", "tel:", "javascr", "sms:", "data:"))
+_NAMED = frozenset(("navigation", "header", "footer", "sidebar", "comments"))
+_PAGE_TAGS = frozenset(("body", "html", "-document", "#document", None))
+_ROOT = (None, False, None, None)
+_POSITIVE_TAGS = frozenset(("article", "main"))
+_BODY_PROPS = frozenset(("articleBody", "text", "reviewBody"))
 _PARAGRAPHS = frozenset(("p", "pre", "td", "blockquote"))
 _HUMP = re.compile(r"([a-z0-9])([A-Z])")
 _SPLIT = re.compile(r"[^a-z0-9]+")
@@ -44,6 +51,7 @@ class Vocabulary:
     roles: dict[str, str]
     words: dict[str, frozenset[str]]  # kind (or "positive") -> words
     prefixes: dict[str, tuple[str, ...]]
+    buttons: frozenset[str]
 
 
 @cache
@@ -56,7 +64,8 @@ def vocabulary() -> Vocabulary:
             content_tags=frozenset(data["running_text"]["content"]), list_tags=frozenset(data["running_text"]["list"]),
             tags=dict(data["tags"]), roles=dict(data["roles"]),
             words={k: frozenset(v["words"]) for k, v in classes.items()},
-            prefixes={k: tuple(v.get("prefixes", ())) for k, v in classes.items()})
+            prefixes={k: tuple(v.get("prefixes", ())) for k, v in classes.items()},
+            buttons=frozenset(data["buttons"]["anchors"]))
     except (KeyError, TypeError, AttributeError) as error:
         raise DataFileError(DATA, str(error), "missing or malformed entry") from None
 
@@ -85,58 +94,65 @@ def _class_kind(value: str) -> tuple[str | None, bool]:
 class Page:
     """What the placement reader knows about one parsed page's nodes."""
 
-    def __init__(self, tree) -> None:
+    def __init__(self, tree, host: str = "") -> None:
         self.vocab = vocabulary()
         self.tree = tree
-        self.own: dict[int, tuple[str | None, bool]] = {}  # mem_id -> (kind, positive) of the node itself
-        self.decision: dict[int, str | None] = {}  # mem_id -> decided()
-        self.named: dict[int, str | None] = {}  # mem_id -> named_above()
+        # mem_id -> (own kind, own content word, decided, named): see info()
+        self.nodes: dict[int, tuple[str | None, bool, str | None, str | None]] = {}
+        self.lists: dict[int, bool] = {}  # mem_id of a ul/ol -> only links to the site's own pages
+        self.host = host.lower().removeprefix("www.")
+        self._tags, self._roles = self.vocab.tags, self.vocab.roles
 
-    def kind(self, node) -> tuple[str | None, bool]:
-        """The node's own (kind, positive): semantic tag, ARIA role, then class/id words."""
-        key = node.mem_id
-        hit = self.own.get(key)
-        if hit is not None:
-            return hit
-        tag = node.tag
-        if tag in ("body", "html", "-document", None):  # their classes name the page template, not a part
-            hit = self.own[key] = (None, False)
-            return hit
-        kind = self.vocab.tags.get(tag)
-        positive = tag in ("article", "main")
-        attrs = node.attributes
-        role = attrs.get("role")
-        if kind is None and role:
-            kind = self.vocab.roles.get(role.strip().lower())
-        names = (attrs.get("class") or "") + " " + (attrs.get("id") or "")
-        if names.strip():
-            by_class, pos = _class_kind(names[:300])  # a megabyte of class names is an attack, not a layout
-            positive = positive or pos
-            if kind is None:
-                kind = by_class
-        if attrs.get("itemprop") in ("articleBody", "text", "reviewBody"):
-            kind, positive = None, True
-        hit = self.own[key] = (kind, positive)
-        return hit
+    def info(self, node) -> tuple[str | None, bool, str | None, str | None]:
+        """(own kind, own content word, decided, named) of a node, ancestors filled in on the way.
 
-    def decided(self, node) -> str | None:
-        """What the nearest element with a say (the node or an ancestor) makes it: a kind, "" for text, None."""
-        return self._walk(node, self.decision, lambda own, above: own if own is not None else above)
-
-    def named_above(self, node) -> str | None:
-        """The nearest named boilerplate kind (navigation ... comments) on the node or above it."""
-        return self._walk(node, self.named, lambda own, above: own if own in PLACEMENTS else above)
-
-    def _walk(self, node, memo: dict, combine) -> str | None:
-        path = []
-        while node is not None and node.mem_id not in memo:
+        ``decided``: what the nearest element with a say (the node or an ancestor) makes it: a
+        kind, "" for text (a content word), None when no element says. ``named``: the nearest
+        named kind (navigation ... comments) on the node or above, content words ignored.
+        """
+        memo, path = self.nodes, []
+        above = _ROOT
+        while node is not None:
+            hit = memo.get(node.mem_id)
+            if hit is not None:
+                above = hit
+                break
             path.append(node)
             node = node.parent
-        known = memo[node.mem_id] if node is not None else None
+        tags, roles = self._tags, self._roles
         for n in reversed(path):
-            kind, positive = self.kind(n)
-            known = memo[n.mem_id] = combine(kind if kind is not None else ("" if positive else None), known)
-        return known
+            # inlined: this loop runs for every element above every link and text block
+            tag = n.tag
+            kind = tags.get(tag)
+            positive = tag in _POSITIVE_TAGS
+            attrs = n.attributes if tag not in _PAGE_TAGS else None  # <body> classes name the template
+            if attrs:
+                names = attrs.get("class")
+                ident = attrs.get("id")
+                if ident:
+                    names = f"{names} {ident}" if names else ident
+                if names:
+                    by_class, pos = _class_kind(names if len(names) < 300 else names[:300])
+                    positive = positive or pos
+                    if kind is None:
+                        kind = by_class
+                if len(attrs) > 1 or not names:
+                    role = attrs.get("role")
+                    if kind is None and role:
+                        kind = roles.get(role.strip().lower())
+                    if attrs.get("itemprop") in _BODY_PROPS:
+                        kind, positive = None, True
+            decided = kind if kind is not None else ("" if positive else above[2])
+            above = memo[n.mem_id] = (kind, positive, decided, kind if kind in _NAMED else above[3])
+        return above
+
+    def internal(self, href: str) -> bool:
+        """A link to this site: relative, or to the page's own host (www or not)."""
+        href = href.strip().lower()
+        if not href.startswith(("http:", "https:", "//")):
+            return True
+        host = href.split("//", 1)[-1].split("/", 1)[0].split("?", 1)[0].rsplit("@", 1)[-1].split(":", 1)[0]
+        return bool(self.host) and host.removeprefix("www.") == self.host
 
 
 def main_block(page: Page) -> set[int]:
@@ -146,12 +162,15 @@ def main_block(page: Page) -> set[int]:
     shares = s["ancestor_shares"]
     candidates: dict[int, list] = {}  # mem_id -> [node, score]
     own = s["own_text_block"]
-    blocks = [(b, b.text()) for b in page.tree.css("p, pre, td, blockquote")]
-    blocks += [(b, t) for b in page.tree.css("div, section, article, main, span, font, center")
-               if len(t := b.text(deep=False)) >= own and len(t.strip()) >= own]
+    blocks = []
+    for b in page.tree.css("p, pre, td, blockquote, div, section, article, main, span, font, center"):
+        if b.tag in _PARAGRAPHS:
+            blocks.append((b, b.text()))
+        elif len(t := b.text(deep=False)) >= own and len(t.strip()) >= own:
+            blocks.append((b, t))
     for block, text in blocks:
         length = len(text.strip())
-        if length < minimum or page.decided(block):
+        if length < minimum or page.info(block)[2]:
             continue
         points = 1 + text.count(",") + min(length // per_point, cap)
         # bare text counts for the element that holds it; a paragraph for the one around it
@@ -245,7 +264,7 @@ def _only_child(node) -> bool:
 
 
 def _base_score(page: Page, node) -> float:
-    kind, positive = page.kind(node)
+    kind, positive = page.info(node)[:2]
     weight = page.vocab.scores["class_weight"]
     score = page.vocab.tag_scores.get(node.tag, 0.0)
     if positive:
@@ -263,41 +282,56 @@ def _link_density(node) -> float:
     return min(linked / text, 1.0)
 
 
-def placements(page: Page, links: list) -> list[str]:
-    """One placement per link, in the order given."""
+def placements(page: Page, links: list, anchors: list[str] | None = None) -> list[str]:
+    """One placement per link, in the order given; ``anchors`` are the links' texts when the caller has them."""
     main = main_block(page)
-    state: dict[int, tuple[bool, str | None]] = {}  # mem_id -> (in main block, boilerplate kind below main)
+    state: dict[int, tuple[bool, str | None]] = {}  # mem_id -> (in main block, kind below the main block)
+    buttons = page.vocab.buttons
     out = []
-    for link in links:
-        in_main, below = _main_state(page, link, main, state)
-        spot = _text_spot(page, link, main)
-        if in_main and below is None and spot is not None:
-            out.append(spot)
-            continue
-        kind = below if in_main else page.named_above(link)
-        out.append(kind if kind in PLACEMENTS else "unknown")
+    for i, link in enumerate(links):
+        parent = link.parent
+        # the link's own class says how it looks ("auto-tag", "external-link"), not where it sits
+        in_main, below = _main_state(page, parent, main, state) if parent is not None else (False, None)
+        if in_main and below is None:
+            anchor = anchors[i] if anchors is not None else link.text()
+            href = link.attributes.get("href") or ""
+            # A follow/share button or a mail address is no part of the text, wherever it is written.
+            button = (len(anchor) < 20 and anchor.strip(_EDGES).lower() in buttons) or \
+                href.lstrip()[:7].lower() in _NOT_PAGES
+            spot = None if button else _text_spot(page, link, main)
+            if spot is not None:
+                out.append(spot)
+                continue
+        kind = below if in_main else (page.info(parent)[3] if parent is not None else None)
+        out.append(kind if kind in _NAMED else "unknown")
     return out
 
 
 def _main_state(page: Page, node, main: set[int], state: dict) -> tuple[bool, str | None]:
-    """(in the main block, the kind that the nearest element with a say below the main block gives it)."""
+    """(in the main block, what the nearest element with a say below the main block makes it)."""
     path = []
-    while node is not None and node.mem_id not in state:
-        if node.mem_id in main:
-            state[node.mem_id] = (True, None)
+    while node is not None:
+        key = node.mem_id
+        known = state.get(key)
+        if known is not None:
+            break
+        if key in main:
+            known = state[key] = (True, None)
             break
         path.append(node)
         node = node.parent
-    known = state[node.mem_id] if node is not None else (False, None)
-    for n in reversed(path):
-        in_main, below = known
-        if in_main:
-            kind, positive = page.kind(n)
-            if kind is not None:
-                below = kind
-            elif positive:
-                below = None
-        known = state[n.mem_id] = (in_main, below)
+    else:
+        known = (False, None)
+    if path and known[0]:
+        page.info(path[0])  # fills in every node on the path
+        nodes = page.nodes
+        for n in reversed(path):
+            kind, positive = nodes[n.mem_id][:2]
+            below = kind if kind is not None else (None if positive else known[1])
+            known = state[n.mem_id] = (True, below)
+    else:
+        for n in path:
+            state[n.mem_id] = known
     return known
 
 
@@ -315,11 +349,32 @@ def _text_spot(page: Page, link, main: set[int]) -> str | None:
     if tag in page.vocab.content_tags:
         return "content"
     if tag in page.vocab.list_tags:
-        return "content_list"
+        return None if _link_list(page, node.parent) else "content_list"
     # straight in the main block (bare text beside it), or in a block of bare text of its own
     if node.mem_id in main or len(node.text(deep=False).strip()) >= own:
         return "content"
     return None
+
+
+def _link_list(page: Page, listing) -> bool:
+    """A list of nothing but links to the site's own pages: "more stories", not the article's list."""
+    if listing is None:
+        return False
+    key = listing.mem_id
+    hit = page.lists.get(key)
+    if hit is None:
+        items = listing.css("li")
+        hit = len(items) >= 2 and all(_only_links(page, item) for item in items)
+        page.lists[key] = hit
+    return hit
+
+
+def _only_links(page: Page, item) -> bool:
+    text = len(item.text(strip=True))
+    links = item.css("a[href]")
+    if not links or not page.internal(links[0].attributes.get("href") or ""):
+        return False
+    return sum(len(a.text(strip=True)) for a in links) >= 0.9 * text
 
 
 __all__ = ["PLACEMENTS", "Page", "main_block", "placements", "vocabulary"]
