@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import zlib
 from contextlib import closing, contextmanager
-from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -44,6 +45,24 @@ class SavedAssessment:
         return assess(self.assessment.answers, lang or self.lang)
 
 
+@dataclass(frozen=True)
+class CachedFetch:
+    """One page in the fetch cache, keyed by its normalised URL."""
+
+    key: str
+    url: str
+    """The URL as it was asked for."""
+    status: int | None
+    final_url: str | None
+    error: str | None
+    fetched_at: datetime
+    """When it was fetched, timezone-aware UTC."""
+    body: bytes | None = None
+    """The decoded page as UTF-8 (stored zlib-compressed), cut at the fetch size cap."""
+    meta: dict = field(default_factory=dict)
+    """The rest of the fetch result (redirects, content type, charset, error details), JSON-safe."""
+
+
 def default_path() -> Path:
     """``$LINKWIJZER_DB`` when set, else ``linkwijzer.sqlite3`` in the user's data folder."""
     configured = os.environ.get(ENV_VAR, "").strip()
@@ -74,9 +93,29 @@ def _v1_assessments(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX assessments_created ON assessments (created DESC, id DESC)")
 
 
+def _v2_fetch_cache(conn: sqlite3.Connection) -> None:
+    # Pages fetched by the batch check (issue 5), so a second run resumes instead of refetching.
+    # `key` is the normalised URL (framework.profile.urls.normalise_url), so http/https, www and
+    # tracking variants of one page share a row. `body` is the decoded page as zlib-compressed
+    # UTF-8, already cut at the fetch size cap; `meta` holds the rest of the result as JSON, so
+    # the fetcher can add fields without a migration.
+    conn.execute("""
+        CREATE TABLE fetch_cache (
+            key        TEXT PRIMARY KEY,
+            url        TEXT NOT NULL,
+            status     INTEGER,
+            final_url  TEXT,
+            error      TEXT,
+            meta       TEXT NOT NULL DEFAULT '{}',
+            body       BLOB,
+            fetched_at TEXT NOT NULL
+        )""")
+    conn.execute("CREATE INDEX fetch_cache_fetched ON fetch_cache (fetched_at)")
+
+
 # Schema version N is reached by running MIGRATIONS[:N] in order; `PRAGMA user_version` records
-# N. Append new steps (issue 5's fetch cache) and never edit a released one.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_assessments,)
+# N. Append new steps and never edit a released one.
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_assessments, _v2_fetch_cache)
 
 
 def migrate(conn: sqlite3.Connection) -> int:
@@ -201,6 +240,38 @@ class Store:
         with self.connection() as conn:
             return conn.execute("DELETE FROM assessments WHERE id = ?", (int(id),)).rowcount > 0
 
+    # The fetch cache (schema v2) for the batch check of framework.inspect.
+
+    def put_fetches(self, rows: Iterable[CachedFetch]) -> int:
+        """Store fetched pages, replacing older rows with the same key; returns how many."""
+        # Times as UTC ISO text, so `fetched_at >= ?` compares them correctly as strings.
+        values = [(r.key, r.url, r.status, r.final_url, r.error, json.dumps(r.meta, ensure_ascii=False),
+                   None if r.body is None else zlib.compress(r.body, 6),
+                   r.fetched_at.astimezone(UTC).isoformat(timespec="microseconds")) for r in rows]
+        with self.connection() as conn:
+            conn.executemany("INSERT OR REPLACE INTO fetch_cache (key, url, status, final_url, error, meta, body,"
+                             " fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", values)
+        return len(values)
+
+    def get_fetches(self, keys: Iterable[str], max_age: timedelta | None = None) -> dict[str, CachedFetch]:
+        """The cached pages for these keys fetched within ``max_age`` (any age when None)."""
+        wanted = list(dict.fromkeys(keys))
+        since = (datetime.now(UTC) - max_age).isoformat(timespec="microseconds") if max_age is not None else ""
+        found: dict[str, CachedFetch] = {}
+        with self.connection() as conn:
+            for start in range(0, len(wanted), 500):  # stay far below SQLite's variable limit
+                part = wanted[start:start + 500]
+                rows = conn.execute(f"SELECT * FROM fetch_cache WHERE key IN ({','.join('?' * len(part))})"
+                                    " AND fetched_at >= ?", (*part, since)).fetchall()
+                found.update((row["key"], _cached_fetch(row)) for row in rows)
+        return found
+
+    def clear_fetches(self, older_than: timedelta | None = None) -> int:
+        """Forget cached pages (those fetched longer ago than ``older_than``, or all); returns how many."""
+        before = (datetime.now(UTC) - older_than).isoformat(timespec="microseconds") if older_than else "9"
+        with self.connection() as conn:
+            return conn.execute("DELETE FROM fetch_cache WHERE fetched_at < ?", (before,)).rowcount
+
 
 def _check(label: str, note: str, lang: str) -> tuple[str, str, str]:
     label, note = (label or "").strip(), (note or "").strip()
@@ -236,8 +307,23 @@ def _saved(row: sqlite3.Row) -> SavedAssessment:
     )
 
 
+def _cached_fetch(row: sqlite3.Row) -> CachedFetch:
+    try:
+        meta = json.loads(row["meta"])
+    except ValueError:
+        meta = {}
+    try:
+        body = None if row["body"] is None else zlib.decompress(row["body"])
+    except zlib.error:
+        body = None  # a damaged row reads as "no body"; the batch check then fetches again
+    return CachedFetch(key=row["key"], url=row["url"], status=row["status"], final_url=row["final_url"],
+                       error=row["error"], fetched_at=datetime.fromisoformat(row["fetched_at"]), body=body,
+                       meta=meta if isinstance(meta, dict) else {})
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-__all__ = ["ENV_VAR", "MAX_LABEL", "MAX_NOTE", "SavedAssessment", "Store", "StoreError", "default_path", "migrate"]
+__all__ = ["ENV_VAR", "MAX_LABEL", "MAX_NOTE", "CachedFetch", "SavedAssessment", "Store", "StoreError", "default_path",
+           "migrate"]
