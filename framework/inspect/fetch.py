@@ -253,7 +253,8 @@ async def _read(response: httpx.Response, url: str, config: FetchConfig, html_on
     except Undecodable as error:
         return _replace(base, error="decode_failed", detail={"reason": str(error)})
     if html_only and not mime and not looks_like_html(body[:2048]):
-        return _replace(base, bytes_read=received, error="not_html", detail={"content_type": "?", "status": str(status)})
+        return _replace(base, bytes_read=received, error="not_html",
+                        detail={"content_type": "?", "status": str(status)})
     decoded, used = decode_html(body, charset, truncated)
     result = _replace(base, text=decoded, charset=used, bytes_read=received)
     if truncated:

@@ -157,7 +157,8 @@ def test_retry_after_is_read(server, config) -> None:
 
 
 @pytest.mark.parametrize(("url", "code"), [
-    ("", "invalid_url"), ("not a url", "invalid_url"), ("http://", "invalid_url"), ("http://exa mple.com/", "invalid_url"),
+    ("", "invalid_url"), ("not a url", "invalid_url"), ("http://", "invalid_url"),
+    ("http://exa mple.com/", "invalid_url"),  # refused as malformed, before any DNS lookup
     ("ftp://127.0.0.1/", "scheme"), ("javascript:alert(1)", "scheme"), ("file:///etc/passwd", "scheme"),
     ("127.0.0.1/page", "invalid_url"), ("http://-bad-.127.0.0.1/", "invalid_url"),
 ])
@@ -178,7 +179,8 @@ def test_every_error_code_has_a_message_in_both_languages() -> None:
                "dns_failed": {"host": "a.nl"}, "connect_failed": {"host": "a.nl", "reason": "reset"},
                "timeout": {"host": "a.nl", "phase": "connect", "seconds": "5"}, "too_large": {"limit": "5000000"},
                "too_many_redirects": {"max": "5", "url": "http://a.nl/"},
-               "redirect_refused": {"url": "http://b/", "reason": "scheme", "reason_url": "ftp://b", "reason_scheme": "ftp"},
+               "redirect_refused": {"url": "http://b/", "reason": "scheme", "reason_url": "ftp://b",
+                                    "reason_scheme": "ftp"},
                "not_html": {"content_type": "image/png", "status": "200"}, "http_error": {"status": "418"},
                "decode_failed": {"reason": "broken"}, "robots_disallowed": {"host": "a.nl", "agent": "Linkwijzer"},
                "cancelled": {}}

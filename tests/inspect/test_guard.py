@@ -103,7 +103,8 @@ def test_allow_list_comes_from_the_environment_and_the_parameter(monkeypatch: py
 def test_loopback_server_is_refused_without_the_allow_list(monkeypatch, server, config) -> None:
     monkeypatch.delenv("LINKWIJZER_ALLOW_HOSTS")
     result = fetch(server.url("/page"), FetchConfig(total_timeout=3))
-    assert (result.error, result.detail["kind"], result.detail["address"]) == ("refused_address", "loopback", "127.0.0.1")
+    assert (result.error, result.detail["kind"], result.detail["address"]) == \
+        ("refused_address", "loopback", "127.0.0.1")
     assert server.connections == 0
     assert "127.0.0.1" in result.message("nl") and "loopback" in result.message("en")
 
@@ -139,7 +140,8 @@ def test_a_name_resolving_to_a_refused_address_never_connects(monkeypatch, serve
 
     monkeypatch.setattr(_guard, "resolve", resolve)
     result = fetch(f"http://rebound.test:{server.port}/page", FetchConfig(total_timeout=3))
-    assert (result.error, result.detail["host"], result.detail["kind"]) == ("refused_address", "rebound.test", "loopback")
+    assert (result.error, result.detail["host"], result.detail["kind"]) == \
+        ("refused_address", "rebound.test", "loopback")
     assert server.connections == 0
 
 
