@@ -49,6 +49,8 @@ class Server(ThreadingHTTPServer):
         self.host, self.port = host, self.server_address[1]
         self.lock = threading.Lock()
         self.requests: list[tuple[str, str, str]] = []  # (path with query, Host header, User-Agent)
+        self.started: list[tuple[float, str]] = []  # (monotonic time, path) of every request
+        self.active = self.most_active = 0  # requests being answered at once (see /hold)
         self.connections = 0
         self.hits: Counter[str] = Counter()
         self.other_port = 0  # the 127.0.0.2 server, for the redirect that must be refused
@@ -108,6 +110,7 @@ class Handler(BaseHTTPRequestHandler):
         path, query = parts.path, parse_qs(parts.query)
         with self.server.lock:
             self.server.requests.append((self.path, self.headers.get("Host", ""), self.headers.get("User-Agent", "")))
+            self.server.started.append((time.monotonic(), self.path))
             self.server.hits[self.path] += 1
             hits = self.server.hits[self.path]
         route = ROUTES.get(path) or next((f for prefix, f in PREFIXES if path.startswith(prefix)), None)
@@ -139,6 +142,18 @@ def _drip(h, path, query, hits):
 def _endless(h, path, query, hits):
     block = b"<p>" + b"endless " * 8000 + b"</p>"
     h.chunked(iter(lambda: block, None))
+
+
+def _hold(h, path, query, hits):
+    with h.server.lock:
+        h.server.active += 1
+        h.server.most_active = max(h.server.most_active, h.server.active)
+    try:
+        time.sleep(float(query.get("s", ["0.2"])[0]))
+    finally:
+        with h.server.lock:
+            h.server.active -= 1
+    _page(h, path, query, hits)
 
 
 def _retry_429(h, path, query, hits):
@@ -191,7 +206,7 @@ ROUTES = {
     "/host-header": lambda h, p, q, n: h.send(200, f"<html><title>{h.headers.get('Host')}</title></html>".encode()),
 }
 PREFIXES = [("/redirect/", _redirect_chain), ("/retry-429", _retry_429), ("/flap-503", _flap_503),
-            ("/batch/", _page)]
+            ("/batch/", _page), ("/hold", _hold)]
 
 
 def _start(host: str) -> Server:
@@ -217,8 +232,9 @@ def server(servers) -> Server:
     for each in (main, other):
         with each.lock:
             each.requests.clear()
+            each.started.clear()
             each.hits.clear()
-            each.connections = 0
+            each.connections = each.active = each.most_active = 0
     return main
 
 
