@@ -100,6 +100,7 @@ class Page:
         # mem_id -> (own kind, own content word, decided, named): see info()
         self.nodes: dict[int, tuple[str | None, bool, str | None, str | None]] = {}
         self.lists: dict[int, bool] = {}  # mem_id of a ul/ol -> only links to the site's own pages
+        self.main_nodes: list = []  # the main text block and the siblings that joined it, once found
         self.host = host.lower().removeprefix("www.")
         self._tags, self._roles = self.vocab.tags, self.vocab.roles
 
@@ -163,7 +164,7 @@ def main_block(page: Page) -> set[int]:
     candidates: dict[int, list] = {}  # mem_id -> [node, score]
     own = s["own_text_block"]
     blocks = []
-    for b in page.tree.css("p, pre, td, blockquote, div, section, article, main, span, font, center"):
+    for b in page.tree.css("p, pre, td, blockquote, div, section, article, main, span, font, center, body"):
         if b.tag in _PARAGRAPHS:
             blocks.append((b, b.text()))
         elif len(t := b.text(deep=False)) >= own and len(t.strip()) >= own:
@@ -176,7 +177,7 @@ def main_block(page: Page) -> set[int]:
         # bare text counts for the element that holds it; a paragraph for the one around it
         node = block if block.tag not in _PARAGRAPHS else block.parent
         for share in shares:
-            if node is None or node.tag in ("body", "html"):
+            if node is None or node.tag in ("html", "-document"):  # the body holds simple pages
                 break
             entry = candidates.get(node.mem_id)
             if entry is None:
@@ -229,16 +230,16 @@ def _expand(page: Page, candidates: dict[int, list]) -> set[int]:
         node = node.parent
     while (parent := top.parent) is not None and parent.tag not in ("body", "html") and _only_child(top):
         top = parent
-    chosen = {top.mem_id}
+    page.main_nodes = [top]
     parent, best = top.parent, final(top) or best
     if parent is not None:
         floor = max(s["sibling_min_score"], best * s["sibling_share"])
         child = parent.child
         while child is not None:
             if child.mem_id != top.mem_id and (final(child) or 0) >= floor:
-                chosen.add(child.mem_id)
+                page.main_nodes.append(child)
             child = child.next
-    return chosen
+    return {n.mem_id for n in page.main_nodes}
 
 
 def _ancestor_ids(node) -> set[int]:

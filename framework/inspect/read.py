@@ -1,0 +1,329 @@
+"""Reading one page: every link with its anchor, rel, placement and sentence, the links to a target, and what the page says about itself.
+
+>>> page = read_page(b'<title>Fietsblog</title><p>Wij lieten de accu nakijken bij '
+...                  b'<a href="https://www.fietsenvandijk.nl/">Fietsen van Dijk</a>.</p>',
+...                  "https://blog.example.nl/accu", target="fietsenvandijk.nl")
+>>> page.title, [(link.anchor, link.url) for link in page.found]
+('Fietsblog', [('Fietsen van Dijk', 'https://www.fietsenvandijk.nl/')])
+"""
+
+# A pure function of the HTML: no network, no clock. The fetcher hands over the body as bytes;
+# lexbor then reads the charset from a byte-order mark or <meta charset> itself. Every
+# <a href> is read in document order (the same order as selectolax's css("a[href]"), which the
+# placement labels in shared/data use), so a link's `index` is stable across runs and tools.
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from selectolax.lexbor import LexborHTMLParser
+
+from framework.i18n import normalise_language, text as ui_text
+from framework.inspect._placement import _INLINE, PLACEMENTS, Page, placements
+from framework.inspect._text import guess_language, sentence_around, terms, tidy
+from framework.profile.urls import normalise_url, registrable_domain, split_host
+
+MAX_URL = 8192  # longer is no address a browser would follow; kept that long so nothing breaks
+MAX_ANCHOR = 500
+_PUNCT_SPACE = re.compile(r"\s+([,.;:!?%)\]}”’])|([(\[{“‘])\s+")
+_URL_JUNK = str.maketrans("", "", "\t\n\r")  # browsers drop these inside an href
+_IMAGES = "img, svg, picture"
+_NO_REL: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Robots:
+    """What the page's meta robots (and googlebot) tags say."""
+
+    noindex: bool = False
+    nofollow: bool = False
+    directives: tuple[str, ...] = ()
+    """Every directive as written, lower case, in order (``noindex``, ``max-snippet:50`` ...)."""
+
+
+@dataclass(slots=True)  # not frozen: a page has hundreds of links, and frozen init is slow
+class LinkReading:
+    """One ``<a href>`` of the page."""
+
+    index: int
+    """Position among the page's ``<a href>`` elements in document order, from 0."""
+    href: str
+    """The href as written (whitespace trimmed)."""
+    url: str
+    """The href resolved against ``<base href>`` and the page URL; "" when it cannot be resolved."""
+    anchor: str
+    """The link text, whitespace collapsed; for an image link the image's alt text."""
+    rel: frozenset[str]
+    """rel values in lower case: nofollow, sponsored, ugc, noopener ..."""
+    placement: str
+    """One of PLACEMENTS: content, content_list, navigation, header, footer, sidebar, comments, unknown."""
+    context: str
+    """The sentence around the link, about 300 characters at most."""
+    is_image: bool
+    """The link shows an image and no text."""
+
+    def as_dict(self) -> dict:
+        """The JSON shape of the CLI: rel as a sorted list."""
+        return {"index": self.index, "href": self.href, "url": self.url, "anchor": self.anchor,
+                "rel": sorted(self.rel), "placement": self.placement, "context": self.context,
+                "is_image": self.is_image}
+
+
+@dataclass
+class PageReading:
+    """Everything read from one page."""
+
+    url: str
+    title: str = ""
+    lang: str = ""
+    """Language of the page (two letters): from <html lang> or meta tags, else guessed from its text; "" unknown."""
+    robots: Robots = field(default_factory=Robots)
+    canonical: str = ""
+    """The canonical URL the page names, resolved; "" when it names none."""
+    links: list[LinkReading] = field(default_factory=list)
+    found: list[LinkReading] = field(default_factory=list)
+    """The links that point to the target (empty without a target)."""
+    target: str = ""
+    outbound_links: int = 0
+    """Links to other sites (another registrable domain than the page's)."""
+    outbound_domains: list[str] = field(default_factory=list)
+    """Those sites' registrable domains, sorted."""
+    text_terms: frozenset[str] = frozenset()
+    """Key terms of the page's main text and title, stemmed (see _text.terms), for topical overlap."""
+    notes: list[str] = field(default_factory=list)
+    """Remarks about the reading itself (frameset, no text), in the interface language."""
+
+
+def read_page(html: str | bytes, page_url: str, *, target: str | None = None, lang: str = "nl") -> PageReading:
+    """Read a page's HTML (bytes as fetched, or text); never raises, whatever the input.
+
+    ``target`` is the user's site (``example.nl``: any page on it) or page (a URL with a path:
+    that page). ``lang`` is the interface language of the notes.
+    """
+    lang = normalise_language(lang)
+    try:
+        return _read(html, page_url, target, lang)
+    except Exception:  # noqa: BLE001 — a page must never break the app; the fuzz tests keep this path unused
+        return PageReading(url=str(page_url or ""), target=str(target or ""),
+                           notes=[ui_text(lang, "evidence.reading.unreadable")])
+
+
+def _read(html: str | bytes, page_url: str, target: str | None, lang: str) -> PageReading:
+    page_url = str(page_url or "").strip()
+    if isinstance(html, str):
+        data, detect = html.encode("utf-8", "replace"), False
+    elif isinstance(html, (bytes, bytearray, memoryview)):
+        data, detect = bytes(html), True
+    else:
+        data, detect = b"", False
+    # encoding=True: a BOM or <meta charset> in the bytes decides, UTF-8 otherwise (free for UTF-8)
+    tree = LexborHTMLParser(data, encoding=detect)
+    base = _base_url(tree, page_url)
+    page_host, _ = split_host(page_url) if page_url else ("", "")
+    nodes = tree.css("a[href]")
+    anchors, images = _anchors(nodes)
+    page = Page(tree, page_host)
+    kinds = placements(page, nodes, anchors)
+    matcher = _Target(target) if target else None
+    own_domain = registrable_domain(page_host.split(":")[0]) if page_host else ""
+    blocks: dict[int, str] = {}
+    links, found, outbound, domains = [], [], 0, set()
+    for i, node in enumerate(nodes):
+        attrs = node.attributes
+        href = (attrs.get("href") or "").strip()[:MAX_URL]
+        url = _resolve(base, href)
+        rel = frozenset(attrs["rel"].lower().split()[:20]) if attrs.get("rel") else _NO_REL
+        link = LinkReading(i, href, url, anchors[i], rel, kinds[i], _context(node, anchors[i], blocks), images[i])
+        links.append(link)
+        host = _host(url)
+        if host:
+            domain = registrable_domain(host)
+            if domain != own_domain:
+                outbound += 1
+                domains.add(domain)
+            if matcher is not None and matcher.matches(host, url):
+                found.append(link)
+    # script and style hold no elements (nothing held above is removed): their text is no page text
+    tree.strip_tags(["script", "style"])
+    main_text = " ".join(n.text(separator=" ") for n in page.main_nodes) if page.main_nodes else _body_text(tree)
+    title = _title(tree)
+    description = _meta(tree, "description")
+    reading = PageReading(
+        url=page_url, title=title, lang=_language(tree, main_text), robots=_robots(tree),
+        canonical=_canonical(tree, base), links=links, found=found, target=str(target or ""),
+        outbound_links=outbound, outbound_domains=sorted(domains),
+        text_terms=terms(main_text, f"{title} {description}"))
+    reading.notes = _notes(tree, base, reading, main_text, lang)
+    return reading
+
+
+def _anchors(nodes: list) -> tuple[list[str], list[bool]]:
+    """Each link's text, or an image's alt where it shows only an image, and whether it does."""
+    anchors, images = [], []
+    for node in nodes:
+        anchor = _node_text(node)[:MAX_ANCHOR]
+        image = False
+        if not anchor and (img := node.css_first(_IMAGES)) is not None:
+            image = True
+            alt = img.attributes.get("alt") or img.attributes.get("title") or node.attributes.get("title")
+            if not alt and img.tag == "svg" and (label := img.css_first("title")) is not None:
+                alt = label.text()
+            anchor = tidy(alt or "")[:MAX_ANCHOR]
+        anchors.append(anchor)
+        images.append(image)
+    return anchors, images
+
+
+def _node_text(node) -> str:
+    """An element's text as a reader sees it: pieces joined by spaces, none before punctuation."""
+    child = node.child
+    if child is not None and child.next is None and child.is_text_node:  # most links: one piece of text
+        return " ".join(child.text_content.split())
+    raw = " ".join(node.text(separator=" ").split())
+    return _PUNCT_SPACE.sub(_glue, raw) if raw else raw
+
+
+def _glue(match: re.Match) -> str:
+    return match.group(1) or match.group(2)
+
+
+def _context(node, anchor: str, blocks: dict[int, str]) -> str:
+    """The sentence around the link in its nearest block element (the block's text read once)."""
+    block = node.parent
+    while block is not None and block.tag in _INLINE:
+        block = block.parent
+    if block is None:
+        return anchor
+    key = block.mem_id
+    text = blocks.get(key)
+    if text is None:
+        text = blocks[key] = _node_text(block)
+    return sentence_around(text, anchor)
+
+
+def _base_url(tree, page_url: str) -> str:
+    base = tree.css_first("base[href]")
+    href = (base.attributes.get("href") or "").strip().translate(_URL_JUNK) if base is not None else ""
+    return _resolve(page_url, href) or page_url if href else page_url
+
+
+def _resolve(base: str, href: str) -> str:
+    if "\t" in href or "\n" in href or "\r" in href:
+        href = href.translate(_URL_JUNK)
+    if href.startswith(("http://", "https://")):
+        return href
+    if not href or href.startswith("#") and not base:
+        return ""
+    # the common relative forms without urljoin's full parse: "/path" and "//host/path"
+    if href[0] == "/" and "/." not in href and base.startswith(("http://", "https://")):
+        scheme, _, rest = base.partition("://")
+        if href.startswith("//"):
+            return f"{scheme}:{href}"
+        return f"{scheme}://{rest.split('/', 1)[0].split('?', 1)[0].split('#', 1)[0]}{href}"
+    try:
+        return urljoin(base, href)
+    except ValueError:  # "http://[::1" and friends
+        return ""
+
+
+def _host(url: str) -> str:
+    """Lower-case host of an http(s) URL, without port or user; "" for anything else."""
+    if not url.startswith(("http://", "https://")):
+        return ""
+    netloc = url.split("/", 3)[2] if url.count("/") >= 2 else ""
+    netloc = netloc.rsplit("@", 1)[-1].split("?", 1)[0].split("#", 1)[0]
+    host = netloc[1:].split("]", 1)[0] if netloc.startswith("[") else netloc.split(":", 1)[0]
+    return host.lower().rstrip(".")
+
+
+class _Target:
+    """Which links point to the user's site or page: any scheme, www or not, trailing slash, default port."""
+
+    def __init__(self, target: str) -> None:
+        host, rest = split_host(str(target))
+        self.host = host.split(":")[0].lower().removeprefix("www.")
+        # a bare domain (no path, no query) means the whole site; anything more means that page
+        self.whole_site = not rest.strip("/")
+        self.page = normalise_url(str(target)) if not self.whole_site else ""
+
+    def matches(self, host: str, url: str) -> bool:
+        host = host.removeprefix("www.")
+        if not self.host or not (host == self.host or host.endswith("." + self.host)):
+            return False
+        return self.whole_site or normalise_url(url) == self.page
+
+
+def _title(tree) -> str:
+    node = tree.css_first("title")
+    title = tidy(node.text()) if node is not None else ""
+    return (title or _meta(tree, "og:title") or _first_heading(tree))[:300]
+
+
+def _first_heading(tree) -> str:
+    node = tree.css_first("h1")
+    return tidy(node.text()) if node is not None else ""
+
+
+def _meta(tree, name: str) -> str:
+    """The content of the first <meta name=...> or <meta property=...> with this name (any case)."""
+    for node in tree.css("meta[content]"):
+        attrs = node.attributes
+        if (attrs.get("name") or attrs.get("property") or "").strip().lower() == name:
+            return tidy(attrs.get("content") or "")[:1000]
+    return ""
+
+
+def _robots(tree) -> Robots:
+    directives: list[str] = []
+    for node in tree.css("meta[content]"):
+        attrs = node.attributes
+        if (attrs.get("name") or "").strip().lower() in ("robots", "googlebot"):
+            directives += [d.strip() for d in (attrs.get("content") or "").lower().split(",") if d.strip()]
+    unique = tuple(dict.fromkeys(directives))[:50]
+    return Robots(noindex=bool({"noindex", "none"} & set(unique)), nofollow=bool({"nofollow", "none"} & set(unique)),
+                  directives=unique)
+
+
+def _canonical(tree, base: str) -> str:
+    # anywhere in the document: a stray <img> in <noscript> ends <head> early and moves the rest
+    for node in tree.css("link[rel][href]"):
+        if "canonical" in (node.attributes.get("rel") or "").lower().split():
+            return _resolve(base, (node.attributes.get("href") or "").strip()[:MAX_URL])
+    return ""
+
+
+def _language(tree, text: str) -> str:
+    root = tree.css_first("html")
+    declared = (root.attributes.get("lang") or root.attributes.get("xml:lang") or "") if root is not None else ""
+    declared = declared or _meta(tree, "og:locale") or _http_equiv(tree, "content-language")
+    code = re.split(r"[-_,;\s]", declared.strip().lower(), maxsplit=1)[0] if declared.strip() else ""
+    if re.fullmatch(r"[a-z]{2,3}", code):
+        return code
+    return guess_language(text)
+
+
+def _http_equiv(tree, name: str) -> str:
+    for node in tree.css("meta[http-equiv]"):
+        if (node.attributes.get("http-equiv") or "").strip().lower() == name:
+            return node.attributes.get("content") or ""
+    return ""
+
+
+def _body_text(tree) -> str:
+    body = tree.body
+    return body.text(separator=" ") if body is not None else ""
+
+
+def _notes(tree, base: str, reading: PageReading, text: str, lang: str) -> list[str]:
+    notes = []
+    frames = [_resolve(base, (f.attributes.get("src") or "").strip()) for f in tree.css("frame[src]")][:10]
+    if frames:
+        notes.append(ui_text(lang, "evidence.reading.frameset", frames=", ".join(f for f in frames if f)))
+    elif not reading.links and not text.strip():
+        notes.append(ui_text(lang, "evidence.reading.empty"))
+    return notes
+
+
+__all__ = ["LinkReading", "PLACEMENTS", "PageReading", "Robots", "read_page"]
