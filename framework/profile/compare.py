@@ -141,10 +141,8 @@ def rules() -> dict:
 
 def rule_for(measure: str) -> dict:
     """The measure's own section, else its mix's, on top of [default]."""
-    data = rules()
-    mix = measure.partition(".")[0]
-    return {**data["default"], **data.get("measures", {}).get(mix, {}),
-            **data.get("measures", {}).get(measure, {})}
+    measures = rules().get("measures", {})
+    return {**rules()["default"], **measures.get(measure.partition(".")[0], {}), **measures.get(measure, {})}
 
 
 def competitor_settings(links: pd.DataFrame, settings: ProfileSettings, name: str = "") -> ProfileSettings:
@@ -163,23 +161,36 @@ def competitor_settings(links: pd.DataFrame, settings: ProfileSettings, name: st
 def compare_profiles(own: Data, competitors: dict[str, Data], settings: ProfileSettings, lang: str = "nl", *,
                      filters: Filters = Filters(), progress: Callable[[float, str], None] | None = None) -> Comparison:
     """Review every profile (the same filters for all) and compare them; ``own`` is ``(links, aggregates)``."""
+    _check(competitors)
+    (progress or (lambda fraction, stage: None))(0.0, text(lang, "compare.progress.own"))
+    own_review = review_profile(own[0], own[1], settings, lang, filters=filters)
+    return compare_with(own_review, competitors, lang, filters=filters, own_aggregates=own[1], progress=progress)
+
+
+def compare_with(own: ProfileReview, competitors: dict[str, Data | pd.DataFrame], lang: str = "nl", *,
+                 filters: Filters = Filters(), own_aggregates: dict | None = None,
+                 progress: Callable[[float, str], None] | None = None) -> Comparison:
+    """Review each competitor the way ``own`` was reviewed (its keywords and topics, the same filters) and
+    compare; a competitor is ``(links, aggregates)`` or just its links. This is what review_profile calls."""
+    _check(competitors)
+    step, total = progress or (lambda fraction, stage: None), len(competitors) + 2
+    data = {n: v if isinstance(v, tuple) else (v, None) for n, v in competitors.items()}
+    reviews = {}
+    for i, (name, (links, aggregates)) in enumerate(data.items()):
+        step((i + 1) / total, text(lang, "compare.progress.competitor", name=name))
+        reviews[name] = review_profile(links, aggregates, competitor_settings(links, own.settings, name), lang,
+                                       filters=filters)
+    step((total - 1) / total, text(lang, "compare.progress.gap"))
+    comparison = compare_reviews(own, reviews, lang, aggregates={OWN: own_aggregates, **{n: d[1] for n, d in data.items()}})
+    step(1.0, text(lang, "compare.progress.done"))
+    return comparison
+
+
+def _check(competitors: dict) -> None:
     if not 1 <= len(competitors) <= MAX_COMPETITORS:
         raise ValueError(f"compare with 1 to {MAX_COMPETITORS} competitors, not {len(competitors)}")
     if OWN in competitors:
         raise ValueError(f"{OWN!r} is the name of your own profile; give the competitor another name")
-    step = progress or (lambda fraction, stage: None)
-    step(0.0, text(lang, "compare.progress.own"))
-    own_review = review_profile(own[0], own[1], settings, lang, filters=filters)
-    reviews = {}
-    for i, (name, (links, aggregates)) in enumerate(competitors.items()):
-        step((i + 1) / (len(competitors) + 2), text(lang, "compare.progress.competitor", name=name))
-        reviews[name] = review_profile(links, aggregates, competitor_settings(links, settings, name), lang,
-                                       filters=filters)
-    step((len(competitors) + 1) / (len(competitors) + 2), text(lang, "compare.progress.gap"))
-    aggregates = {OWN: own[1], **{n: d[1] for n, d in competitors.items()}}
-    comparison = compare_reviews(own_review, reviews, lang, aggregates=aggregates)
-    step(1.0, text(lang, "compare.progress.done"))
-    return comparison
 
 
 def compare_reviews(own: ProfileReview, competitors: dict[str, ProfileReview], lang: str = "nl", *,
@@ -230,7 +241,7 @@ def _mixes(review: ProfileReview, platforms, end) -> ProfileMixes:
     coverage["placement_mix"] = float(known.sum() / max(placement.sum(), 1))
     mixes["placement_mix"] = ({c: float(known.get(c, 0) / max(known.sum(), 1)) for c in PLACEMENT_CLASSES
                                if c != "unknown"} if coverage["placement_mix"] >= MIN_COVERAGE else {})
-    mixes["follow_mix"], coverage["follow_mix"] = _follow_mix(links)
+    mixes["follow_mix"], coverage["follow_mix"] = _follow_mix(review)
     distribution = review.relevance.distribution
     mixes["relevance_mix"] = {str(k): float(v) for k, v in distribution["share_domains"].items()} if len(links) else {}
     coverage["relevance_mix"] = 1.0 if len(links) else 0.0
@@ -242,27 +253,16 @@ def _mixes(review: ProfileReview, platforms, end) -> ProfileMixes:
                         monthly)
 
 
-def _follow_mix(links: pd.DataFrame) -> tuple[dict[str, float], float]:
-    """Share of referring domains with at least one link of each rel kind; a rel column the export leaves
-    empty (Majestic and Moz have no sponsored/ugc) is left out rather than read as "none"."""
-    flags = {n: links[n] for n in ("nofollow", "sponsored", "ugc") if n in links and links[n].notna().any()}
-    if not flags or "source_domain" not in links:
-        return {}, 0.0
-    known = np.zeros(len(links), bool)
-    for column in flags.values():
-        known |= column.notna().to_numpy()
-    coverage = float(known.mean())
-    if coverage < MIN_COVERAGE:
+def _follow_mix(review: ProfileReview) -> tuple[dict[str, float], float]:
+    """The review's follow mix (share of referring domains with at least one such link); a rel column the export
+    leaves empty (Majestic and Moz have no sponsored/ugc) is left out rather than read as "none"."""
+    links, mix = review.table, review.follow_mix
+    stated = [n for n in ("nofollow", "sponsored", "ugc") if n in links and links[n].notna().any()]
+    coverage = float(links[stated].notna().any(axis=1).mean()) if stated and len(links) else 0.0
+    if coverage < MIN_COVERAGE or not len(mix):
         return {}, coverage
-    domains = links["source_domain"].astype("object").to_numpy()
-    total = max(pd.unique(domains[known]).size, 1)
-    marked = np.zeros(len(links), bool)
-    out = {}
-    for name, column in flags.items():
-        mask = column.fillna(False).to_numpy(bool)
-        marked |= mask
-        out[name] = pd.unique(domains[mask]).size / total
-    return {"follow": pd.unique(domains[known & ~marked]).size / total, **out}, coverage
+    keep = mix[mix["rel"].isin(["follow", *stated])]
+    return {str(r): float(v) for r, v in zip(keep["rel"], keep["share_domains"])}, coverage
 
 
 def _velocity(review: ProfileReview, end) -> tuple[dict[str, float | None], pd.DataFrame, float]:
@@ -396,4 +396,4 @@ def _lookup(index: pd.Index, tables: list[pd.DataFrame], column: str, default: s
 
 
 __all__ = ["OWN", "MIXES", "VELOCITY", "MAX_COMPETITORS", "Comparison", "ProfileMixes", "Deviation", "compare_profiles",
-           "compare_reviews", "competitor_settings", "deviation_held", "format_value", "measure_label", "rules"]
+           "compare_with", "compare_reviews", "competitor_settings", "deviation_held", "format_value", "measure_label", "rules"]

@@ -274,3 +274,22 @@ def test_rules_file_is_checked(monkeypatch, tmp_path):
             rules()
     finally:
         rules.cache_clear()
+
+
+# --- feeding the profile verdict -----------------------------------------------------------------
+
+def test_compare_with_an_existing_review_feeds_the_verdict():
+    from framework.profile.compare import compare_with
+    from framework.profile.outcome import decide
+    from framework.profile.review import review_profile
+
+    own = review_profile(*data("overoptimised"), settings_of("overoptimised"), "en")
+    c = compare_with(own, {n: data(s) for n, s in COMPETITORS.items()}, "en", own_aggregates=data("overoptimised")[1])
+    assert c.to_json() == comparison("overoptimised").to_json()
+    assert deviation_held(c)
+    healthy = review_profile(*data("healthy"), settings_of("healthy"), "en")
+    # competitors as links only: the form review_profile(competitors=...) takes today
+    c = compare_with(healthy, {n: data(s)[0] for n, s in COMPETITORS.items()}, "en")
+    assert not deviation_held(c)
+    conditions = {"quality_declining": healthy.quality.get("declining", False), "competitor_deviation": False}
+    assert decide(healthy.signals, conditions).outcome == "healthy"
