@@ -13,8 +13,8 @@ FRAME_KEYS = frozenset({LANG_KEY, PRESENT_KEY})  # URL parameters the frame owns
 # Our own constant stylesheet (never user text): bigger type for a projector, less chrome.
 PRESENTER_CSS = """<style>
 html { font-size: 21px; }
-[data-testid="stMainBlockContainer"] { max-width: 1200px; padding-top: 2rem; }
-[data-testid="stToolbar"], [data-testid="stDecoration"] { display: none; }
+[data-testid="stMainBlockContainer"] { max-width: 1200px; }
+[data-testid="stMainMenu"], [data-testid="stDecoration"] { display: none; }
 </style>"""
 
 

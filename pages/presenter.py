@@ -7,7 +7,7 @@ import streamlit as st
 from framework.i18n import text
 from framework.questionnaire.rules import load_rules
 from framework.questionnaire.verdict import assess
-from pages.link_form import assessment_from_widgets, verdict_card
+from pages.link_form import assessment_from_widgets, sync_url, verdict_card
 from pages.workshop_state import add_to_workshop
 
 STEP_KEY = "present.step"
@@ -26,9 +26,13 @@ def _go(delta: int) -> None:
 def _answer(key: str, value: str) -> None:
     # Set as plain session state: the normal page's widget with this key is not drawn here,
     # and the URL writer reads the same key, so both modes share one truth.
-    st.session_state[key] = None if st.session_state.get(key) == value else value
-    if st.session_state[key] is not None:
-        _go(+1)
+    st.session_state[key] = value
+    _go(+1)  # answering again with the same key also moves on: the keyboard flow never stalls
+
+
+def _new_prospect() -> None:
+    sync_url.reset()
+    st.session_state[STEP_KEY] = 0
 
 
 def _toggle(key: str) -> None:
@@ -80,6 +84,8 @@ def run_presenter(lang: str) -> None:
     else:
         verdict_card(verdict, lang)
         add_to_workshop(assessment_from_widgets(), lang)
+        st.button(t("ui.present.new"), key="present.new", on_click=_new_prospect, icon=":material/add_circle:",
+                  shortcut="N")
 
     back, _, forward = st.columns([1, 3, 1])
     back.button(t("ui.present.back"), key="present.back", on_click=_go, args=(-1,), shortcut="Left",
