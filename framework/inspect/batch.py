@@ -77,34 +77,52 @@ class _Batch:
         todo = await self._from_cache()
         self.slots = asyncio.Semaphore(self.concurrency)
         pending: dict[asyncio.Task, str] = {}
+        # Finished tasks arrive here (None: cancel was set), one at a time: asyncio.wait over all
+        # pending tasks would cost O(window) per page.
+        finished: asyncio.Queue[asyncio.Task | None] = asyncio.Queue()
+        watcher = asyncio.create_task(self._watch_cancel(finished)) if self.cancel is not None else None
         order = iter(_interleave(todo, {k: _origin(self.urls[self.jobs[k][0]]) for k in todo}))
         # A window of tasks rather than one per URL keeps memory flat for 100k URLs; interleaving
         # the hosts keeps that window from filling with one host's URLs that must wait their turn.
         window = self.concurrency * 4
+        saving: asyncio.Task | None = None
         try:
             async with client(self.config, max_connections=self.concurrency + 4) as session:
                 self.session = session
-                while True:
-                    while len(pending) < window and not self._cancelled():
-                        key = next(order, None)
-                        if key is None:
-                            break
-                        pending[asyncio.create_task(self._job(self.urls[self.jobs[key][0]]))] = key
-                    if not pending or self._cancelled():
+                while not self._cancelled():
+                    while len(pending) < window and (key := next(order, None)) is not None:
+                        task = asyncio.create_task(self._job(self.urls[self.jobs[key][0]]))
+                        task.add_done_callback(finished.put_nowait)
+                        pending[task] = key
+                    if not pending:
                         break
-                    finished, _ = await asyncio.wait(pending, timeout=0.1, return_when=asyncio.FIRST_COMPLETED)
-                    for task in finished:
-                        self._record(pending.pop(task), task.result())
-                    if len(self.unsaved) >= FLUSH_EVERY:
-                        await self._flush()
+                    task = await finished.get()
+                    if task is None or task not in pending:
+                        continue
+                    self._record(pending.pop(task), task.result())
+                    if len(self.unsaved) >= FLUSH_EVERY and (saving is None or saving.done()):
+                        if saving is not None:
+                            saving.result()  # a StoreError surfaces here rather than being lost
+                        # Written (and compressed) on a thread while the fetching goes on.
+                        saving = asyncio.create_task(self._flush())
+                for task in [t for t in pending if t.done() and not t.cancelled()]:
+                    self._record(pending.pop(task), task.result())  # finished before the cancel: keep
         finally:
             leftovers = [*pending, *(h.robots for h in self.hosts.values() if h.robots and not h.robots.done())]
-            for task in leftovers:
+            for task in leftovers + ([watcher] if watcher else []):
                 task.cancel()
             await asyncio.gather(*leftovers, return_exceptions=True)
+            if saving is not None:
+                await saving
             await self._flush()
         return [r if r is not None else FetchResult(url=url, error="cancelled")
                 for url, r in zip(self.urls, self.results)]
+
+    async def _watch_cancel(self, finished: asyncio.Queue) -> None:
+        # A threading.Event cannot wake an event loop; polling it every 50 ms is cheap and prompt.
+        while not self.cancel.is_set():
+            await asyncio.sleep(0.05)
+        finished.put_nowait(None)
 
     def _cancelled(self) -> bool:
         return self.cancel is not None and self.cancel.is_set()
