@@ -43,7 +43,7 @@ def _read_sample(path: str) -> bytes:
 def default_settings(result: ImportResult, sample: SampleSet | None) -> ProfileSettings:
     """The sample's own settings, or for an upload the site its links point to (brand derived from it)."""
     if sample:
-        return ProfileSettings(site=sample.site, brand=sample.brand, keywords=sample.keywords, topics=sample.topics)
+        return sample.settings()
     targets = result.links["target_url"].astype("object").dropna() if "target_url" in result.links else []
     hosts = pd.Series(targets).str.extract(r"^(?:[a-z]+://)?([^/:?#]+)", expand=False).dropna()
     return ProfileSettings(site=ProfileSettings(site=str(hosts.mode().iat[0])).domain if len(hosts) else "")

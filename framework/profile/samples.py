@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from framework.profile.settings import ProfileSettings
+
 SAMPLE_DIR = Path(__file__).resolve().parents[2] / "sample_data"
 
 
@@ -19,6 +21,11 @@ class SampleSet:
 
     def paths(self) -> list[Path]:
         return [SAMPLE_DIR / name for name in self.files]
+
+    def settings(self, **changes) -> ProfileSettings:
+        """The settings a user of this sample would type, with ``changes`` on top."""
+        return ProfileSettings(**{"site": self.site, "brand": self.brand, "keywords": self.keywords,
+                                  "topics": self.topics, **changes})
 
 
 _FIETSENVANDIJK = dict(site="fietsenvandijk.nl", brand=("Fietsen van Dijk", "fietsenvandijk"),

@@ -45,7 +45,7 @@ UNKNOWN = Prospect("Nog uitzoeken", "", Assessment(answers=Answers(quick=("no", 
 def sample(lang: str, sample_id: str = "overoptimised") -> tuple[ImportResult, ProfileReview]:
     s = SAMPLES[sample_id]
     result = import_files([(p.name, p) for p in s.paths()], lang=lang)
-    settings = ProfileSettings(site=s.site, brand=s.brand, keywords=s.keywords, topics=s.topics)
+    settings = s.settings()
     return result, review_profile(result.links, result.aggregates, settings, lang)
 
 

@@ -26,7 +26,7 @@ def sample_links(sample: str) -> pd.DataFrame:
 
 def sample_settings(sample: str, **changes) -> ProfileSettings:
     s = SAMPLES[sample]
-    return ProfileSettings(**{"site": s.site, "brand": s.brand, "keywords": s.keywords, "topics": s.topics, **changes})
+    return s.settings(**changes)
 
 
 def truth_settings(sample: str) -> ProfileSettings:

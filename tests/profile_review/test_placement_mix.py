@@ -22,7 +22,7 @@ OVER = TRUTH["snelle-ebikes_semrush_backlinks.csv"]
 def sample(sample_id: str) -> tuple[pd.DataFrame, ProfileSettings]:
     s = SAMPLES[sample_id]
     result = import_files([(p.name, p) for p in s.paths()])
-    return result.links, ProfileSettings(site=s.site, brand=s.brand, keywords=s.keywords, topics=s.topics)
+    return result.links, s.settings()
 
 
 def frame(rows: list[tuple[str, str, object]], **extra) -> pd.DataFrame:

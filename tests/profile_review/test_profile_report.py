@@ -38,7 +38,7 @@ HOSTILE_FILE = '<img src=x onerror="alert(3)">.csv'
 def sample(sample_id: str, lang: str) -> tuple[ImportResult, ProfileReview]:
     s = SAMPLES[sample_id]
     result = import_files([(p.name, p) for p in s.paths()], lang=lang)
-    settings = ProfileSettings(site=s.site, brand=s.brand, keywords=s.keywords, topics=s.topics)
+    settings = s.settings()
     return result, review_profile(result.links, result.aggregates, settings, lang)
 
 

@@ -20,7 +20,7 @@ def imported(sample_id: str):
 
 def settings_of(sample_id: str, **changes) -> ProfileSettings:
     s = SAMPLES[sample_id]
-    return ProfileSettings(**{"site": s.site, "brand": s.brand, "keywords": s.keywords, "topics": s.topics, **changes})
+    return s.settings(**changes)
 
 
 def review(sample_id: str, lang: str = "en", **kwargs):
