@@ -27,7 +27,8 @@ def tls_server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("tls")
     key, cert = folder / "key.pem", folder / "cert.pem"
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-                    "-subj", "/CN=pinned.test", "-addext", "subjectAltName=DNS:pinned.test", "-keyout", str(key), "-out", str(cert)],
+                    "-subj", "/CN=pinned.test", "-addext", "subjectAltName=DNS:pinned.test",
+                    "-keyout", str(key), "-out", str(cert)],
                    check=True, capture_output=True)
     server = Server("127.0.0.1")  # the same fixture pages, over TLS
     server.sni = []  # the server names clients asked for
