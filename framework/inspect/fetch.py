@@ -213,6 +213,8 @@ async def fetch_async(session: httpx.AsyncClient, url: str, config: FetchConfig,
                         try:
                             target = target.join(location)
                         except (httpx.InvalidURL, ValueError):
+                            target = None
+                        if target is None or not _HOST.match(target.raw_host.decode("ascii", "replace")):
                             return failed("redirect_refused", url=location, reason="invalid_url",
                                           reason_url=location)
                         if target.scheme not in ("http", "https"):

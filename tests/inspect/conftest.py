@@ -6,6 +6,7 @@ Tests send traffic to these loopback servers only. Nothing here mocks the transp
 from __future__ import annotations
 
 import gzip
+import socket
 import threading
 import time
 import zlib
@@ -17,7 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 import brotli
 import pytest
 
-from framework.inspect import FetchConfig
+from framework.inspect import FetchConfig, _guard
 
 PAGE = ("<!doctype html><html lang='nl'><head><meta charset='utf-8'><title>Fietsblog</title></head>"
         "<body><article><p>Een café in België met crème brûlée.</p>"
@@ -179,6 +180,7 @@ ROUTES = {
     "/loop/b": lambda h, p, q, n: h.redirect("/loop/a"),
     "/to-other-loopback": lambda h, p, q, n: h.redirect(f"http://127.0.0.2:{h.server.other_port}/page"),
     "/to-ftp": lambda h, p, q, n: h.redirect("ftp://127.0.0.1/file"),
+    "/to-malformed": lambda h, p, q, n: h.redirect("http://exa mple.test/"),
     "/to-localhost": lambda h, p, q, n: h.redirect(f"http://localhost:{h.server.port}/page"),
     "/slow": lambda h, p, q, n: (time.sleep(2), _page(h, p, q, n)),
     "/drip": _drip,
@@ -247,6 +249,19 @@ def other(servers, server) -> Server:
 @pytest.fixture(autouse=True)
 def allow_local(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LINKWIJZER_ALLOW_HOSTS", "127.0.0.1,localhost")
+
+
+@pytest.fixture(autouse=True)
+def no_dns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The guard may look up literal IPs and localhost only: any other name fails the test loudly."""
+    real = _guard.resolve
+
+    async def resolve(host: str, port: int) -> list[str]:
+        if host != "localhost":
+            socket.getaddrinfo(host, port, flags=socket.AI_NUMERICHOST)  # raises for a name
+        return await real(host, port)
+
+    monkeypatch.setattr(_guard, "resolve", resolve)
 
 
 @pytest.fixture

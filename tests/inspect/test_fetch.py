@@ -58,6 +58,12 @@ def test_redirect_to_another_scheme_is_refused(server, config) -> None:
     assert "ftp" in result.message("en")
 
 
+def test_redirect_to_a_malformed_host_is_refused_without_a_lookup(server, config) -> None:
+    result = fetch(server.url("/to-malformed"), config)
+    assert (result.error, result.detail["reason"]) == ("redirect_refused", "invalid_url")
+    assert "exa mple.test" in result.message("nl")
+
+
 def test_redirect_to_an_allowed_host_name(server, config) -> None:
     result = fetch(server.url("/to-localhost"), config)
     assert result.ok and result.final_url == f"http://localhost:{server.port}/page"
