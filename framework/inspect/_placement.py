@@ -30,7 +30,7 @@ _PAGE_TAGS = frozenset(("body", "html", "-document", "#document", None))
 _ROOT = (None, False, None, None)
 _POSITIVE_TAGS = frozenset(("article", "main"))
 _BODY_PROPS = frozenset(("articleBody", "text", "reviewBody"))
-_PARAGRAPHS = frozenset(("p", "pre", "td", "blockquote"))
+_PARAGRAPHS = frozenset(("p", "pre", "blockquote"))
 _HUMP = re.compile(r"([a-z0-9])([A-Z])")
 _SPLIT = re.compile(r"[^a-z0-9]+")
 # Inline tags say nothing about where text sits: a link in <strong> in a <p> is in the <p>.
@@ -164,7 +164,7 @@ def main_block(page: Page) -> set[int]:
     candidates: dict[int, list] = {}  # mem_id -> [node, score]
     own = s["own_text_block"]
     blocks = []
-    for b in page.tree.css("p, pre, td, blockquote, div, section, article, main, span, font, center, body"):
+    for b in page.tree.css("p, pre, blockquote, td, div, section, article, main, span, font, center, body"):
         if b.tag in _PARAGRAPHS:
             blocks.append((b, b.text()))
         elif len(t := b.text(deep=False)) >= own and len(t.strip()) >= own:

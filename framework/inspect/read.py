@@ -167,9 +167,8 @@ def _anchors(nodes: list) -> tuple[list[str], list[bool]]:
         image = False
         if not anchor and (img := node.css_first(_IMAGES)) is not None:
             image = True
-            alt = img.attributes.get("alt") or img.attributes.get("title") or node.attributes.get("title")
-            if not alt and img.tag == "svg" and (label := img.css_first("title")) is not None:
-                alt = label.text()
+            alt = (img.attributes.get("alt") or img.attributes.get("title") or node.attributes.get("aria-label")
+                   or node.attributes.get("title"))
             anchor = tidy(alt or "")[:MAX_ANCHOR]
         anchors.append(anchor)
         images.append(image)
