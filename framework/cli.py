@@ -12,6 +12,7 @@ import re
 import sys
 from pathlib import Path
 
+from framework.compare_cli import add_compare_parser, run_compare
 from framework.i18n import LANGUAGES, text
 from framework.questionnaire.rules import load_rules
 from framework.questionnaire.verdict import Answers, assess, validate
@@ -65,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     profile.add_argument("--max-mb", type=int, default=DEFAULT_MAX_MB, help="refuse files larger than this")
     profile.add_argument("--json", action="store_true", help="print the review as JSON")
     profile.add_argument("--report", type=Path, metavar="OUT.html", help="also write the printable one-page report")
+    add_compare_parser(commands)
     return parser
 
 
@@ -201,7 +203,7 @@ def _profile_text(review, lang: str) -> str:
     return "\n".join(lines)
 
 
-COMMANDS = {"app": run_app, "assess": run_assess, "import": run_import, "profile": run_profile}
+COMMANDS = {"app": run_app, "assess": run_assess, "import": run_import, "profile": run_profile, "compare": run_compare}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -158,16 +158,20 @@ def review_profile(links: pd.DataFrame, aggregates: dict[str, pd.DataFrame] | No
     signals = [relevance.signal, anchors.signal, velocity.signal, placement.signal, repetition.signal]
     signals.sort(key=lambda s: SIGNAL_IDS.index(s.id))
     quality = _quality(links, anchors, relevance, placement)
-    step(0.9, text(lang, "review.progress.competitors"))
-    deviations = _deviations(signals, competitors or {}, settings, lang)
-    verdict = decide(signals, {"quality_declining": quality.get("declining", False),
-                               "competitor_deviation": bool(deviations)})
+    conditions = {"quality_declining": quality.get("declining", False), "competitor_deviation": False}
     review = ProfileReview(
         lang=lang, links=len(links),
         referring_domains=int(links["source_domain"].nunique()) if "source_domain" in links else 0,
         anchors=anchors, relevance=relevance, velocity=velocity, placement=placement, repetition=repetition,
-        signals=signals, quality=quality, deviations=deviations, verdict=verdict,
+        signals=signals, quality=quality, deviations=[], verdict=decide(signals, conditions),
         follow_mix=_follow_mix(links), table=links, settings=settings)
+    if competitors:
+        step(0.9, text(lang, "review.progress.competitors"))
+        from framework.profile.compare import compare_with, deviation_held  # compare imports this module
+
+        comparison = compare_with(review, competitors, lang, filters=filters, own_aggregates=aggregates)
+        review.deviations = [d.to_json() for d in comparison.deviations]
+        review.verdict = decide(signals, {**conditions, "competitor_deviation": deviation_held(comparison)})
     review.lacks = _lacks(signals)
     review.reassurances = _reassurances(links, review)
     step(1.0, text(lang, "review.progress.done"))
@@ -185,36 +189,6 @@ def _quality(links, anchors: AnchorMix, relevance: Relevance, placement: Placeme
         | anchors.classes.isna().to_numpy(),
     }, index=links.index)
     return quality_trend(flags, links["first_seen"], domains=links["source_domain"])
-
-
-def _deviations(own: list[Signal], competitors: dict[str, pd.DataFrame], settings: ProfileSettings,
-                lang: str) -> list[dict]:
-    """Signals where the own profile sits clearly above every competitor (SPEC: compare on content)."""
-    if not competitors:
-        return []
-    factor = rules()["deviation_factor"]
-    theirs: dict[str, dict[str, float | None]] = {}
-    for name, links in competitors.items():
-        review = review_profile(links, None, ProfileSettings(keywords=settings.keywords, topics=settings.topics,
-                                                             site=_site_of(links)), lang)
-        theirs[name] = {s.id: s.value for s in review.signals}
-    out = []
-    for signal in own:
-        values = [v[signal.id] for v in theirs.values() if v.get(signal.id) is not None]
-        if signal.value is None or not values or signal.level not in ("watch", "concern"):
-            continue
-        if signal.value > factor * max(values):
-            out.append({"measure": signal.id, "own": round(signal.value, 4),
-                        "competitors": {n: (None if v[signal.id] is None else round(v[signal.id], 4))
-                                        for n, v in theirs.items()}, "level": signal.level})
-    return out
-
-
-def _site_of(links: pd.DataFrame) -> str:
-    if "target_url" not in links or not len(links):
-        return ""
-    hosts = links["target_url"].astype("object").dropna().str.extract(r"^(?:[a-z]+://)?([^/:?#]+)", expand=False)
-    return str(hosts.mode().iat[0]) if hosts.notna().any() else ""
 
 
 def _follow_mix(links: pd.DataFrame) -> pd.DataFrame:

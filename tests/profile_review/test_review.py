@@ -92,7 +92,7 @@ def test_competitor_deviation_feeds_the_conditions():
     r = review("overoptimised", competitors=competitors)
     assert r.verdict.conditions["competitor_deviation"]
     measures = {d["measure"] for d in r.deviations}
-    assert "keyword_anchors" in measures
+    assert "anchor_mix.exact" in measures
     healthy = review("healthy", competitors=competitors)
     assert not healthy.verdict.conditions["competitor_deviation"]
 
