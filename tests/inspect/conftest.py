@@ -1,7 +1,4 @@
-"""A real threaded HTTP server on 127.0.0.1 (and a second on 127.0.0.2) serving the fetch fixtures.
-
-Tests send traffic to these loopback servers only. Nothing here mocks the transport.
-"""
+"""Real threaded HTTP servers on 127.0.0.1 and 127.0.0.2 serving the fetch fixtures: loopback only, no mocks."""
 
 from __future__ import annotations
 

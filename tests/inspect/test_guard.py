@@ -1,8 +1,4 @@
-"""The address guard: the refusal matrix on the pure check (no connections), then the guard in use.
-
-Private, link-local, metadata and public addresses are only ever judged by `check_address` and
-`refusal` here; the fetches in this file go to the loopback test servers.
-"""
+"""The address guard: the refusal matrix on the pure check (never connected to), then the guard in use on loopback."""
 
 from __future__ import annotations
 

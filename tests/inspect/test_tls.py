@@ -1,8 +1,4 @@
-"""HTTPS through the guard: the socket goes to the checked IP, TLS still speaks to the host name.
-
-A throwaway certificate for ``pinned.test`` (made with the openssl command) on a TLS server on
-127.0.0.1; the guard's lookup is replaced so no DNS query is made.
-"""
+"""HTTPS through the guard: the socket goes to the checked IP, SNI and certificate check use the host name."""
 
 from __future__ import annotations
 
@@ -24,6 +20,7 @@ pytestmark = pytest.mark.skipif(shutil.which("openssl") is None, reason="needs t
 
 @pytest.fixture(scope="module")
 def tls_server(tmp_path_factory):
+    """A throwaway certificate for pinned.test (openssl command) on a TLS server on 127.0.0.1."""
     folder = tmp_path_factory.mktemp("tls")
     key, cert = folder / "key.pem", folder / "cert.pem"
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
