@@ -13,9 +13,11 @@ check = st.Page("pages/check_link.py", title=text(lang, "ui.nav.check"), icon=":
                 url_path="check")
 profile = st.Page("pages/profile.py", title=text(lang, "ui.nav.profile"), icon=":material/query_stats:",
                   url_path="profile")
+compare = st.Page("pages/compare.py", title=text(lang, "ui.nav.compare"), icon=":material/compare_arrows:",
+                  url_path="compare")
 workshop = st.Page("pages/workshop.py", title=text(lang, "ui.nav.workshop"), icon=":material/groups:",
                    url_path="workshop")
 saved = st.Page("pages/saved.py", title=text(lang, "ui.nav.saved"), icon=":material/bookmarks:",
                 url_path="saved")
-st.session_state["pages"] = {"home": home, "check": check, "profile": profile, "workshop": workshop, "saved": saved}
-st.navigation([home, check, profile, workshop, saved], position="top").run()
+st.session_state["pages"] = {"home": home, "check": check, "profile": profile, "compare": compare, "workshop": workshop, "saved": saved}
+st.navigation([home, check, profile, compare, workshop, saved], position="top").run()

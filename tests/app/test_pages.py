@@ -9,7 +9,8 @@ from framework.i18n import LANGUAGES, text
 from framework.store import Store
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
-PAGES = ["pages/home.py", "pages/check_link.py", "pages/saved.py"]
+PAGES = ["pages/home.py", "pages/check_link.py", "pages/profile.py", "pages/compare.py", "pages/workshop.py",
+         "pages/saved.py"]
 
 
 @pytest.fixture(autouse=True)
@@ -20,7 +21,7 @@ def database(tmp_path, monkeypatch):
 
 
 def open_app(lang: str, page: str | None = None, **params) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
+    at = AppTest.from_file(APP, default_timeout=120)
     at.query_params.update({"lang": lang, **params})
     at.run()
     if page:

@@ -1,0 +1,108 @@
+"""Compare with competitors: the own profile beside one to five competitor profiles, on content, not counts."""
+
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from framework import compare_charts
+from framework.i18n import text
+from framework.profile.compare import compare_with, measure_label
+from framework.profile.importer import import_files
+from framework.profile.review import review_profile
+from framework.profile.samples import SAMPLES
+from pages.common import current_language
+
+lang = current_language()
+t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+COMPETITOR_SAMPLES = [s for s in SAMPLES if s.startswith("competitor_")]
+MAX_COMPETITORS = 5
+
+st.title(t("ui.compare.title"))
+st.caption(t("ui.compare.intro"))
+
+latest = st.session_state.get("review.latest")
+if latest:
+    own_review = latest[0]
+    st.info(t("ui.compare.own_from_review", site=own_review.settings.domain or "—", links=own_review.links),
+            icon=":material/person:")
+else:
+    st.info(t("ui.compare.own_sample"), icon=":material/person:")
+
+left, right = st.columns(2)
+picked = left.multiselect(t("ui.compare.samples"), COMPETITOR_SAMPLES, default=COMPETITOR_SAMPLES,
+                          key="compare.samples", format_func=lambda s: t(f"ui.samples.{s}"))
+uploads = right.file_uploader(t("ui.compare.upload"), accept_multiple_files=True, key="compare.uploads",
+                              type=["csv", "tsv", "txt", "xlsx"], help=t("ui.compare.upload_help"))
+
+sources = {SAMPLES[s].site: [(p.name, p.read_bytes()) for p in SAMPLES[s].paths()] for s in picked}
+for upload in uploads or []:
+    sources.setdefault(upload.name.rsplit(".", 1)[0][:40], []).append((upload.name, upload.getvalue()))
+if len(sources) > MAX_COMPETITORS:
+    st.warning(t("ui.compare.too_many", n=len(sources), max=MAX_COMPETITORS))
+    sources = dict(list(sources.items())[:MAX_COMPETITORS])
+if not sources:
+    st.stop()
+
+
+def comparison_key() -> str:
+    digest = hashlib.sha256(repr(latest[0].settings if latest else "sample").encode() + lang.encode())
+    for name, files in sources.items():
+        digest.update(name.encode())
+        for file_name, data in files:
+            digest.update(file_name.encode() + hashlib.sha256(data).digest())
+    return digest.hexdigest()
+
+
+key = comparison_key()
+cached = st.session_state.get("compare.result")
+if cached and cached[0] == key:
+    comparison = cached[1]
+else:
+    bar = st.progress(0.0, text=t("ui.compare.working"))
+    if latest:
+        own = latest[0]
+    else:
+        sample = SAMPLES["healthy"]
+        imported = import_files([(p.name, p) for p in sample.paths()], lang=lang)
+        own = review_profile(imported.links, imported.aggregates, sample.settings(), lang)
+    competitors = {}
+    for number, (name, files) in enumerate(sources.items(), start=1):
+        bar.progress(number / (len(sources) + 1), text=t("ui.compare.reading", name=name))
+        result = import_files(files, lang=lang)
+        for problem in result.problems:
+            st.error(problem.message(lang))
+        if len(result.links):
+            competitors[name] = (result.links, result.aggregates)
+    bar.progress(1.0, text=t("ui.compare.working"))
+    comparison = compare_with(own, competitors, lang) if competitors else None
+    bar.empty()
+    st.session_state["compare.result"] = (key, comparison)
+if comparison is None:
+    st.stop()
+
+st.header(t("ui.compare.deviations"))
+if comparison.deviations:
+    st.dataframe(pd.DataFrame([{
+        t("ui.compare.col_measure"): measure_label(d.measure, lang),
+        t("ui.compare.col_own"): d.own,
+        **{name: value for name, value in d.competitors.items()},
+        t("ui.compare.col_level"): text(lang, f"review.levels.{d.level}"),
+        t("ui.compare.col_why"): d.why,
+    } for d in comparison.deviations]), hide_index=True, width="stretch")
+else:
+    st.success(t("ui.compare.no_deviations"), icon=":material/check_circle:")
+
+st.header(t("ui.compare.mixes"))
+st.altair_chart(compare_charts.small_multiples(comparison, lang))
+st.altair_chart(compare_charts.velocity_comparison_chart(comparison, lang))
+
+st.header(t("ui.compare.gap"))
+st.caption(t("ui.compare.gap_intro"))
+if len(comparison.link_gap):
+    st.altair_chart(compare_charts.link_gap_chart(comparison, lang))
+    st.dataframe(comparison.link_gap_frame(lang), hide_index=True, width="stretch")
+    st.download_button(t("ui.compare.gap_csv"), lambda: comparison.link_gap_csv(lang), file_name="linkwijzer-link-gap.csv",
+                       mime="text/csv", icon=":material/table:")
+else:
+    st.info(t("ui.compare.no_gap"))

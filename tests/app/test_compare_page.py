@@ -1,0 +1,47 @@
+"""The compare page through AppTest: sample competitors by default, deviations for an over-optimised profile."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from framework.i18n import LANGUAGES, text
+from framework.profile.samples import SAMPLE_DIR
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+def open_page(at: AppTest, page: str) -> AppTest:
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_healthy_sample_against_the_sample_competitors(lang):
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["lang"] = lang
+    at.run()
+    at = open_page(at, "pages/compare.py")
+    assert at.multiselect(key="compare.samples").value == ["competitor_fietsplein", "competitor_ebikecentrum"]
+    assert any(text(lang, "ui.compare.no_deviations") == s.value for s in at.success)
+    assert len(at.dataframe[-1].value) > 0, "the link gap lists domains"
+
+
+def test_over_optimised_profile_deviates_and_a_competitor_can_be_uploaded():
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["lang"] = "en"
+    at.run()
+    at = open_page(at, "pages/profile.py")
+    at.selectbox(key="profile.sample").set_value("overoptimised")
+    at.run()
+    at = open_page(at, "pages/compare.py")
+    deviations = at.dataframe[0].value
+    assert "Exact match" in " ".join(deviations["Measure"].astype(str))
+    data = (SAMPLE_DIR / "fietsenvandijk_ahrefs_backlinks.csv").read_bytes()
+    at.multiselect(key="compare.samples").set_value(["competitor_fietsplein"])
+    at.file_uploader(key="compare.uploads").set_value([("fietsenvandijk.csv", data, "text/csv")])
+    at.run()
+    assert not at.exception
+    assert "fietsenvandijk" in deviations.columns.tolist() or "fietsenvandijk" in at.dataframe[0].value.columns.tolist()
