@@ -138,18 +138,18 @@ def test_later_migrations_run_once_on_existing_files(db: Path, monkeypatch: pyte
     Store(db).save(GOOD, "van vóór de migratie")
     calls = []
 
-    def v2_fetch_cache(conn: sqlite3.Connection) -> None:
+    def next_migration(conn: sqlite3.Connection) -> None:
         calls.append(1)
-        conn.execute("CREATE TABLE fetch_cache (url TEXT PRIMARY KEY, body BLOB)")
+        conn.execute("CREATE TABLE later_table (url TEXT PRIMARY KEY, body BLOB)")
 
-    monkeypatch.setattr(store_module, "MIGRATIONS", MIGRATIONS + (v2_fetch_cache,))
+    monkeypatch.setattr(store_module, "MIGRATIONS", MIGRATIONS + (next_migration,))
     store = Store(db)
     Store(db)
     assert calls == [1]
     assert store.list()[0].label == "van vóór de migratie"
     with sqlite3.connect(db) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
-        assert conn.execute("SELECT count(*) FROM fetch_cache").fetchone()[0] == 0
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) + 1
+        assert conn.execute("SELECT count(*) FROM later_table").fetchone()[0] == 0
 
 
 def test_newer_schema_is_refused_with_a_message(db: Path) -> None:
