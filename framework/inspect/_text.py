@@ -17,9 +17,10 @@ _SPACE = re.compile(r"\s+")
 # abbreviation ("e.g. this") now and then cuts a sentence short, which only shortens the context.
 _END = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-Þ])")
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_TERMS_OF: dict[str, tuple[str, ...]] = {}
 _TOKEN = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")  # anchor_mix's word pattern
 _SYMBOLS = re.compile(r"[^\w\s'-]")  # punctuation and symbols only separate words
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "´": "'", "`": "'", "“": '"', "”": '"', "„": '"'})
+_QUOTES = (("’", "'"), ("‘", "'"), ("´", "'"), ("`", "'"), ("“", '"'), ("”", '"'), ("„", '"'))  # as words() reads them
 # Function words that say which language a text is in, not what it is about.
 _MARKERS = {
     "nl": frozenset("de het een en van is niet dat op voor met zijn je ook naar bij wordt maar deze dit "
@@ -42,6 +43,8 @@ def sentence_around(block: str, anchor: str, limit: int = CONTEXT_CHARS) -> str:
     """
     if not block:
         return anchor[:limit]
+    if block == anchor or len(block) < 60 and not _END.search(block):
+        return block[:limit]  # a menu item or a caption: the block is the whole sentence
     at = block.find(anchor) if anchor else -1
     if at < 0:
         at, size = 0, 0
@@ -79,16 +82,27 @@ def terms(text: str, extra: str = "", limit: int = TERMS) -> frozenset[str]:
     >>> sorted(terms("Fietsen repareren: wij repareren fietsen en e-bikes.", limit=2))
     ['fiets', 'reparer']
     """
-    stop = vocabulary().stopwords
     counts: Counter[str] = Counter()
     for source, weight in ((text[:TERM_TEXT], 1), (extra[:2000], 3)):
         # count the raw tokens in C first; the word rules then run once per distinct token
         for token, n in Counter(_TOKEN.findall(_fold(source).lower())).items():
-            for word in _split(token):
-                if len(word) >= 3 and not word.isdigit() and word not in stop:
-                    counts[term(word)] += n * weight
+            found = _TERMS_OF.get(token)
+            if found is None:
+                found = _terms_of(token)
+            for word in found:
+                counts[word] += n * weight
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     return frozenset(t for t, _ in ranked[:limit])
+
+
+def _terms_of(token: str) -> tuple[str, ...]:
+    """The terms of one token (none for stop words, numbers, short words), remembered across pages."""
+    stop = vocabulary().stopwords
+    found = tuple(term(w) for w in _split(token) if len(w) >= 3 and not w.isdigit() and w not in stop)
+    if len(_TERMS_OF) > 300_000:  # a bound, not a policy: the web has more words than memory
+        _TERMS_OF.clear()
+    _TERMS_OF[token] = found
+    return found
 
 
 def _split(token: str) -> list[str]:
@@ -109,8 +123,11 @@ def _fold(text: str) -> str:
     """
     if text.isascii():
         return text
-    folded = _COMBINING.sub("", unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).translate(_QUOTES)))
-    return _SYMBOLS.sub(" ", folded)
+    text = unicodedata.normalize("NFKC", text)
+    for quote, plain in _QUOTES:  # str.replace per quote: translate() looks up every character
+        if quote in text:
+            text = text.replace(quote, plain)
+    return _SYMBOLS.sub(" ", _COMBINING.sub("", unicodedata.normalize("NFKD", text)))
 
 
 @lru_cache(maxsize=100_000)

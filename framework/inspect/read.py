@@ -130,6 +130,7 @@ def _read(html: str | bytes, page_url: str, target: str | None, lang: str) -> Pa
     own_domain = registrable_domain(page_host.split(":")[0]) if page_host else ""
     blocks: dict[int, str] = {}
     links, found, outbound, domains = [], [], 0, set()
+    sites: dict[str, tuple[str, str]] = {}  # netloc -> (host, registrable domain): links repeat their hosts
     for i, node in enumerate(nodes):
         attrs = node.attributes
         href = (attrs.get("href") or "").strip()[:MAX_URL]
@@ -137,9 +138,15 @@ def _read(html: str | bytes, page_url: str, target: str | None, lang: str) -> Pa
         rel = frozenset(attrs["rel"].lower().split()[:20]) if attrs.get("rel") else _NO_REL
         link = LinkReading(i, href, url, anchors[i], rel, kinds[i], _context(node, anchors[i], blocks), images[i])
         links.append(link)
-        host = _host(url)
+        if not url.startswith(("http://", "https://")):
+            continue
+        netloc = url.split("/", 3)[2]
+        known = sites.get(netloc)
+        if known is None:
+            host = _host(url)
+            known = sites[netloc] = (host, registrable_domain(host) if host else "")
+        host, domain = known
         if host:
-            domain = registrable_domain(host)
             if domain != own_domain:
                 outbound += 1
                 domains.add(domain)
