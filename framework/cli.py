@@ -67,6 +67,25 @@ def build_parser() -> argparse.ArgumentParser:
     profile.add_argument("--json", action="store_true", help="print the review as JSON")
     profile.add_argument("--report", type=Path, metavar="OUT.html", help="also write the printable one-page report")
     add_compare_parser(commands)
+
+    inspect = commands.add_parser("inspect", help="read a linking page: is the link there, where, how")
+    inspect.add_argument("url", metavar="URL")
+    which = inspect.add_mutually_exclusive_group(required=True)
+    which.add_argument("--target", metavar="SITE", help="your site (domain) or page (URL) the link points to")
+    which.add_argument("--all-links", action="store_true", help="list every <a href> of the page in document order")
+    inspect.add_argument("--brand", action="append", default=[], metavar="T")
+    inspect.add_argument("--keyword", action="append", default=[], metavar="T")
+    inspect.add_argument("--lang", choices=LANGUAGES, default="nl")
+    inspect.add_argument("--json", action="store_true")
+
+    verify = commands.add_parser("verify", help="check a profile's source pages live (placement, rel, lost links)")
+    verify.add_argument("file", metavar="FILE", type=Path)
+    verify.add_argument("--target", required=True, metavar="SITE", help="your domain")
+    verify.add_argument("--concurrency", type=int, default=8)
+    verify.add_argument("--sample", type=int, default=None, help="check this many pages (default: all)")
+    verify.add_argument("--out", type=Path, metavar="FILE", help="write the links with their live status as CSV")
+    verify.add_argument("--lang", choices=LANGUAGES, default="nl")
+    verify.add_argument("--max-mb", type=int, default=DEFAULT_MAX_MB)
     return parser
 
 
@@ -203,7 +222,61 @@ def _profile_text(review, lang: str) -> str:
     return "\n".join(lines)
 
 
-COMMANDS = {"app": run_app, "assess": run_assess, "import": run_import, "profile": run_profile, "compare": run_compare}
+def run_inspect(args: argparse.Namespace) -> int:
+    from framework.inspect.inspection import inspect_link
+
+    if not args.url.startswith(("http://", "https://")):
+        raise UsageError(f"URL must start with http:// or https://, got {args.url!r}")
+    found = inspect_link(args.url, args.target or "", brand=tuple(args.brand), keywords=tuple(args.keyword),
+                         lang=args.lang)
+    if found.fetched.error in ("refused_address", "invalid_url", "scheme", "redirect_refused"):
+        raise UsageError(found.fetched.message(args.lang))
+    data = found.to_json(args.lang, all_links=args.all_links)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    elif not found.ok:
+        print(found.fetched.message(args.lang))
+    else:
+        print(f"{data['status']} {data['final_url']} — {data['title']}")
+        for link in data["links"]:
+            print(f"  [{link['placement']}] {link['anchor']!r} → {link['href']} {' '.join(link['rel'])}".rstrip())
+        if not args.all_links:
+            for item in data["evidence"]:
+                print(f"  {item['trait']}: {item['suggestion']} — {item['reason']}")
+    return 0 if found.ok else 1
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    from framework.inspect.verify import verify_links
+    from framework.profile.importer import import_files
+    from framework.spreadsheet import safe_csv_frame
+
+    if not args.file.is_file():
+        raise UsageError(f"no such file: {args.file}")
+    if args.concurrency < 1 or args.concurrency > 64:
+        raise UsageError("--concurrency takes a number from 1 to 64")
+    imported = import_files([(args.file.name, args.file)], lang=args.lang, max_bytes=args.max_mb * 1024 * 1024)
+    for problem in imported.problems:
+        print(f"linkwijzer: {problem.message(args.lang)}", file=sys.stderr)
+    if not len(imported.links):
+        return 1
+    total = {"done": 0}
+
+    def progress(done: int, count: int, result) -> None:
+        total["done"] = done
+        print(f"\r{done}/{count}", end="", file=sys.stderr, flush=True)
+
+    checked = verify_links(imported.links, args.target, sample=args.sample, concurrency=args.concurrency,
+                           progress=progress, lang=args.lang)
+    print(file=sys.stderr)
+    if args.out:
+        args.out.write_bytes(safe_csv_frame(checked.links))
+    print(json.dumps(checked.summary(), ensure_ascii=False, indent=2))
+    return 0
+
+
+COMMANDS = {"app": run_app, "assess": run_assess, "import": run_import, "profile": run_profile, "compare": run_compare,
+            "inspect": run_inspect, "verify": run_verify}
 
 if __name__ == "__main__":
     sys.exit(main())
