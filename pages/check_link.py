@@ -6,6 +6,7 @@ from framework.i18n import text
 from framework.questionnaire.rules import load_rules
 from framework.questionnaire.verdict import assess, how_it_is_decided
 from pages.common import current_language, presenting
+from pages.inspect_panel import inspect_panel
 from pages.workshop_state import add_to_workshop
 from pages.link_form import (assessment_from_widgets, share_url, sync_url, verdict_card,
                              save_and_export)
@@ -33,6 +34,7 @@ with ask:
         st.text_input(t("ui.check.source_url"), key="link.source", placeholder="https://…")
         st.text_input(t("ui.check.target_url"), key="link.target", placeholder="https://…")
         st.text_input(t("ui.check.anchor"), key="link.anchor")
+        inspect_panel(assessment_from_widgets(), lang)
 
     st.header(f"1 · {t('questionnaire.quick.title')}")
     st.caption(t("questionnaire.quick.intro"))
