@@ -6,7 +6,7 @@ from framework.i18n import text
 from pages import profile_url
 from pages.common import current_language
 from pages.profile_import import chosen_mappings, choose_files, default_settings, mapping_editor, preview, run_import, show_files
-from pages.profile_review import exports, filters, headline, run_review, sections, settings_form
+from pages.profile_review import exports, filters, headline, live_check, run_review, sections, settings_form
 
 lang = current_language()
 t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
@@ -29,8 +29,11 @@ if not len(result.links):
 def review_part() -> None:
     # A fragment: changing a setting or filter reruns only this part, not the import above.
     settings = settings_form(default_settings(result, sample), st.session_state["profile.import"][0], lang)
-    chosen = filters(result.links, lang)
-    review = run_review(st.session_state["profile.import"][0], result.links, result.aggregates, settings, chosen, lang)
+    import_key = st.session_state["profile.import"][0]
+    links = live_check(result.links, import_key, settings, lang)
+    chosen = filters(links, lang)
+    review_key = import_key + (":live" if links is not result.links else "")
+    review = run_review(review_key, links, result.aggregates, settings, chosen, lang)
     st.session_state["review.latest"] = (review, result.files)  # for the workshop's session report
     profile_url.write(sample.id if sample else None, settings, chosen)
     headline(review, lang)

@@ -277,3 +277,39 @@ def _reason(row, lang: str) -> str:
     parts = [t("relevance.label.not_relevant")] if row.relevance == "not_relevant" else []
     parts += [t(f"ui.review.flag_{name}") for name in ("in_network", "in_burst", "keyword_anchor") if getattr(row, name)]
     return ", ".join(parts)
+
+
+def live_check(links: pd.DataFrame, import_key: str, settings: ProfileSettings, lang: str) -> pd.DataFrame:
+    """Check a sample (or all) of the source pages live; the review then uses what the pages showed.
+
+    Returns the links to review: the verified copy when a check ran for this profile, else the import.
+    """
+    from framework.inspect.verify import LIVE_STATES, choose_pages, verify_links
+    from pages.common import store
+
+    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    done = st.session_state.get("live.result")
+    with st.expander(t("ui.live.title"), expanded=False):
+        st.caption(t("ui.live.intro"))
+        pages = links["source_url"].nunique() if "source_url" in links else 0
+        size = st.segmented_control(t("ui.live.size"), ["50", "200", "all"], default="50", key="live.size",
+                                    format_func=lambda s: t("ui.live.all", n=pages) if s == "all" else s)
+        target = settings.domain
+        if st.button(t("ui.live.run"), icon=":material/network_check:", disabled=not target or not pages,
+                     type="primary"):
+            sample = None if size == "all" else int(size or 50)
+            total = len(choose_pages(links, sample))
+            bar = st.progress(0.0, text=t("ui.live.progress", done=0, total=total))
+            st.caption(t("ui.live.cancel_hint"))
+            verified = verify_links(links, target, sample=sample, cache=store(), lang=lang, progress=lambda d, n, r:
+                                    bar.progress(d / max(n, 1), text=t("ui.live.progress", done=d, total=n)))
+            bar.empty()
+            done = (import_key, verified)
+            st.session_state["live.result"] = done
+        if done and done[0] == import_key:
+            counts = done[1].counts
+            st.dataframe(pd.DataFrame({t("ui.live.state"): [t(f"ui.live.states.{s}") for s in LIVE_STATES],
+                                       t("ui.review.links"): [counts.get(s, 0) for s in LIVE_STATES]}),
+                         hide_index=True)
+            return done[1].links
+    return links

@@ -133,3 +133,30 @@ def test_check_page_explains_an_unreachable_page(site, tmp_path, monkeypatch):
     at.run()
     assert not at.exception
     assert any("404" in w.value for w in at.warning)
+
+
+def test_profile_page_checks_live_and_the_review_uses_it(site, tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("LINKWIJZER_DB", str(tmp_path / "db.sqlite3"))
+    rows = ["Bron URL,Doel URL,Ankertekst,Eerst gezien"]
+    rows += [f"{site}/{path},{TARGET},Fietsen van Dijk,2025-0{i + 1}-01"
+             for i, path in enumerate(["blog/fietsdiefstal", "linkpagina", "zonder-link", "weg"])]
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[2] / "app.py"), default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.run()
+    at.switch_page("pages/profile.py")
+    at.run()
+    at.file_uploader(key="profile.uploads").set_value([("links.csv", "\n".join(rows).encode(), "text/csv")])
+    at.run()
+    at.text_input(key="review.site").set_value("fietsenvandijk.nl")
+    at.run()
+    next(b for b in at.button if b.label == "Check now").click()
+    at.run()
+    assert not at.exception, at.exception
+    table = next(d.value for d in at.dataframe if "Status" in d.value.columns)
+    counts = dict(zip(table["Status"], table["Links"]))
+    assert counts["Link is there"] == 1 and counts["Link removed"] == 1 and counts["Page no longer exists"] == 1
+    assert counts["Now nofollow"] == 1
