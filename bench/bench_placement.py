@@ -114,14 +114,24 @@ def ours_read(urls: dict[str, str]):
 
 
 def naive(pid: str, html: bytes) -> list[bool]:
+    """Boilerplate when any ancestor is nav/header/footer/aside or has such a class/id (remembered per node)."""
+    seen: dict[int, bool] = {}
     out = []
     for link in LexborHTMLParser(html).css("a[href]"):
-        node, boiler = link, False
-        while node is not None and not boiler:
-            attrs = node.attributes if node.tag not in ("-document", "html", "body") else {}
-            names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-            boiler = node.tag in NAIVE_TAGS or bool(NAIVE_NAMES.search(names))
+        path, node, boiler = [], link, False
+        while node is not None:
+            known = seen.get(node.mem_id)
+            if known is not None:
+                boiler = known
+                break
+            path.append(node)
             node = node.parent
+        for node in reversed(path):
+            if not boiler and node.tag not in ("-document", "html", "body"):
+                attrs = node.attributes
+                names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+                boiler = node.tag in NAIVE_TAGS or bool(NAIVE_NAMES.search(names))
+            seen[node.mem_id] = boiler
         out.append(not boiler)
     return out
 

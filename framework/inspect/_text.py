@@ -142,11 +142,8 @@ def term(word: str) -> str:
 
 def guess_language(text: str) -> str:
     """'nl' or 'en' by their function words, '' when the text is too short or says neither clearly."""
-    counts = dict.fromkeys(_MARKERS, 0)
-    for word in _SPACE.split(text[:5000].lower()):
-        for lang, markers in _MARKERS.items():
-            if word in markers:
-                counts[lang] += 1
+    seen = Counter(text[:5000].lower().split())
+    counts = {lang: sum(seen[w] for w in markers if w in seen) for lang, markers in _MARKERS.items()}
     best = max(counts, key=counts.get)
     rest = sum(counts.values()) - counts[best]
     return best if counts[best] >= 5 and counts[best] >= 2 * rest else ""

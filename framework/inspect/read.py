@@ -22,15 +22,23 @@ from selectolax.lexbor import LexborHTMLParser
 
 from framework.i18n import normalise_language, text as ui_text
 from framework.inspect._placement import _INLINE, PLACEMENTS, Page, placements
-from framework.inspect._text import guess_language, sentence_around, terms, tidy
+from framework.inspect._text import CONTEXT_CHARS, guess_language, sentence_around, terms, tidy
 from framework.profile.urls import normalise_url, registrable_domain, split_host
 
 MAX_URL = 8192  # longer is no address a browser would follow; kept that long so nothing breaks
 MAX_ANCHOR = 500
-_PUNCT_SPACE = re.compile(r"\s+([,.;:!?%)\]}”’])|([(\[{“‘])\s+")
+# Where two elements' texts meet: no space before closing punctuation or after "(" ("<b>Dijk</b>,
+# Utrecht"); anywhere else a space ("<h3>Titel</h3><p>Tekst</p>"). The pattern starts with its
+# literal, so the regex engine jumps from join to join: block texts can be a whole page long.
+_JOINS = re.compile("\x00+(?=[,.;:!?%)\\]}”’])")
 _URL_JUNK = str.maketrans("", "", "\t\n\r")  # browsers drop these inside an href
 _IMAGES = "img, svg, picture"
 _NO_REL: frozenset[str] = frozenset()
+_TEXT = frozenset(("content", "content_list"))
+# Blocks that hold a paragraph or less: their whole text is the link's neighbourhood. Any other
+# container (div, td, section, body) may hold a page, so there only the run around the link is read.
+_SMALL_BLOCKS = frozenset(("p", "li", "blockquote", "figcaption", "pre", "dd", "dt", "h1", "h2", "h3", "h4", "h5",
+                           "h6", "th", "caption", "summary", "legend", "button", "address", "label", "option", "q"))
 
 
 @dataclass(frozen=True)
@@ -136,22 +144,27 @@ def _read(html: str | bytes, page_url: str, target: str | None, lang: str) -> Pa
         href = (attrs.get("href") or "").strip()[:MAX_URL]
         url = _resolve(base, href)
         rel = frozenset(attrs["rel"].lower().split()[:20]) if attrs.get("rel") else _NO_REL
-        link = LinkReading(i, href, url, anchors[i], rel, kinds[i], _context(node, anchors[i], blocks), images[i])
+        is_found = False
+        if url.startswith(("http://", "https://")):
+            netloc = url.split("/", 3)[2]
+            known = sites.get(netloc)
+            if known is None:
+                host = _host(url)
+                known = sites[netloc] = (host, registrable_domain(host) if host else "")
+            host, domain = known
+            if host:
+                if domain != own_domain:
+                    outbound += 1
+                    domains.add(domain)
+                is_found = matcher is not None and matcher.matches(host, url)
+        # Running text and the links asked for get their sentence; a menu item or a footer line
+        # has no sentence, so there the text around it is enough (and a page has hundreds of those).
+        sentence = is_found or kinds[i] in _TEXT
+        link = LinkReading(i, href, url, anchors[i], rel, kinds[i], _context(node, anchors[i], blocks, sentence),
+                           images[i])
         links.append(link)
-        if not url.startswith(("http://", "https://")):
-            continue
-        netloc = url.split("/", 3)[2]
-        known = sites.get(netloc)
-        if known is None:
-            host = _host(url)
-            known = sites[netloc] = (host, registrable_domain(host) if host else "")
-        host, domain = known
-        if host:
-            if domain != own_domain:
-                outbound += 1
-                domains.add(domain)
-            if matcher is not None and matcher.matches(host, url):
-                found.append(link)
+        if is_found:
+            found.append(link)
     # script and style hold no elements (nothing held above is removed): their text is no page text
     tree.strip_tags(["script", "style"])
     main_text = " ".join(n.text(separator=" ") for n in page.main_nodes) if page.main_nodes else _body_text(tree)
@@ -183,30 +196,56 @@ def _anchors(nodes: list) -> tuple[list[str], list[bool]]:
 
 
 def _node_text(node) -> str:
-    """An element's text as a reader sees it: pieces joined by spaces, none before punctuation."""
+    """An element's text as a reader sees it: pieces joined by spaces, but none before punctuation."""
     child = node.child
     if child is not None and child.next is None and child.is_text_node:  # most links: one piece of text
         return " ".join(child.text_content.split())
-    raw = " ".join(node.text(separator=" ").split())
-    return _PUNCT_SPACE.sub(_glue, raw) if raw else raw
+    raw = node.text(separator="\x00")  # \x00 marks where one element's text meets the next
+    if "\x00" in raw:
+        raw = _JOINS.sub("", raw).replace("(\x00", "(").replace("\x00", " ")
+    return " ".join(raw.split())
 
 
-def _glue(match: re.Match) -> str:
-    return match.group(1) or match.group(2)
+def _context(node, anchor: str, blocks: dict[int, str], sentence: bool = True) -> str:
+    """The sentence around the link: in its paragraph-like block (read once per block), or else in
+    the run of text and inline elements beside it (a container can hold a whole page).
 
-
-def _context(node, anchor: str, blocks: dict[int, str]) -> str:
-    """The sentence around the link in its nearest block element (the block's text read once)."""
-    block = node.parent
+    Without ``sentence``, only the text of a small block (a menu item, a footer line) or the anchor.
+    """
+    run, block = node, node.parent
     while block is not None and block.tag in _INLINE:
-        block = block.parent
+        run, block = block, block.parent
     if block is None:
         return anchor
+    if block.tag not in _SMALL_BLOCKS:
+        return sentence_around(_text_run(run), anchor) if sentence else anchor[:CONTEXT_CHARS]
     key = block.mem_id
     text = blocks.get(key)
     if text is None:
         text = blocks[key] = _node_text(block)
-    return sentence_around(text, anchor)
+    return sentence_around(text, anchor) if sentence else text[:CONTEXT_CHARS]
+
+
+def _text_run(node) -> str:
+    """The text of ``node`` with the bare text and inline elements before and after it, up to a block."""
+    parts = [_node_text(node)]
+    for step in ("prev", "next"):
+        sibling, size, found = getattr(node, step), 0, []
+        while sibling is not None and size < 2 * CONTEXT_CHARS:
+            tag = sibling.tag
+            if sibling.is_text_node:
+                piece = sibling.text_content or ""
+            elif tag in _INLINE or tag == "br":
+                piece = _node_text(sibling) if tag != "br" else " "
+            elif tag == "-comment":
+                piece = ""
+            else:
+                break  # a block element ends the run
+            found.append(piece)
+            size += len(piece)
+            sibling = getattr(sibling, step)
+        parts = [*reversed(found), *parts] if step == "prev" else [*parts, *found]
+    return " ".join(" ".join(parts).split())
 
 
 def _base_url(tree, page_url: str) -> str:
