@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from framework.datafiles import DataFileError, load_toml
@@ -70,9 +70,9 @@ def vocabulary() -> Vocabulary:
         raise DataFileError(DATA, str(error), "missing or malformed entry") from None
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # sites repeat their class names; bounded, since a server reads many sites
 def _class_kind(value: str) -> tuple[str | None, bool]:
-    """(boilerplate kind or None, has a content word) of one class+id string; cached: sites repeat them."""
+    """(boilerplate kind or None, has a content word) of one class+id string."""
     vocab = vocabulary()
     tokens = [t for t in _SPLIT.split(_HUMP.sub(r"\1 \2", value).lower()) if t]
     found: set[str] = set()

@@ -22,7 +22,6 @@ from framework.inspect._text import term
 from framework.inspect.read import LinkReading, PageReading
 from framework.profile.anchor_mix import Classifier, percent, words
 from framework.profile.urls import normalise_url
-from framework.questionnaire.rules import load_rules
 
 NOTE = "page"  # the trait of a note about the page as a whole (noindex, canonical elsewhere)
 # A link page: hundreds of links to dozens of sites, the classic "partners" or link-directory
@@ -30,10 +29,12 @@ NOTE = "page"  # the trait of a note about the page as a whole (noindex, canonic
 # link to many pages of a few sites, a blogroll to a few pages of many.
 LINK_PAGE_LINKS = 100
 LINK_PAGE_DOMAINS = 50
-# Share of the target's key terms that the linking page also uses. Two pages about one subject
-# share a good part of their vocabulary; unrelated pages share only common words.
-RELEVANT_FROM = 0.25
-PARTLY_FROM = 0.10
+# Share of the target's key terms (up to 200 stemmed words) that the linking page also uses. Two
+# pages about one subject share a good part of their vocabulary, unrelated pages only common
+# words: on the 88 news pages of shared/data, random pairs share 0.10 (median) and 0.17 (90th
+# percentile); two articles about the same discovery share 0.34-0.37.
+RELEVANT_FROM = 0.30
+PARTLY_FROM = 0.18
 _CONTEXT = {"content": "yes", "content_list": "partly"}  # every other placement: outside the text -> no
 _ANCHOR = {"exact": "no", "partial": "partly", "compound": "partly", "branded": "yes", "naked_url": "yes",
            "generic": "yes", "other": "yes"}
@@ -62,13 +63,10 @@ def evidence_for(reading: PageReading, *, target: str, target_terms: set[str] | 
     """Evidence per trait (context, naturalness, relevance, origin, contribution), then notes about the page."""
     lang = normalise_language(lang)
     link = _primary(reading.found)
-    out = [_context(reading, link, target, lang), _naturalness(link, brand, keywords, target, lang),
+    out = [_context(reading, link, target, lang), _naturalness(reading, link, brand, keywords, target, lang),
            _relevance(reading, target_terms, lang), _origin(reading, link, lang),
            Evidence("contribution", "unknown", text(lang, "evidence.contribution.profile"))]
-    out += _notes(reading, link, lang)
-    answers = set(load_rules().answers)
-    assert all(e.suggestion in answers for e in out), "a suggestion outside the questionnaire's answers"
-    return out
+    return out + _notes(reading, link, lang)
 
 
 def _primary(found: list[LinkReading]) -> LinkReading | None:
@@ -96,10 +94,10 @@ def _context(reading: PageReading, link: LinkReading | None, target: str, lang: 
     return Evidence("context", suggestion, reason, facts)
 
 
-def _naturalness(link: LinkReading | None, brand: tuple[str, ...], keywords: tuple[str, ...], target: str,
-                 lang: str) -> Evidence:
+def _naturalness(reading: PageReading, link: LinkReading | None, brand: tuple[str, ...], keywords: tuple[str, ...],
+                 target: str, lang: str) -> Evidence:
     if link is None:
-        return Evidence("naturalness", "unknown", text(lang, "evidence.not_found", target=target), {"found": 0})
+        return _not_found("naturalness", reading, target, lang)
     anchor_class = Classifier(tuple(brand), tuple(keywords))(link.anchor)
     facts = {"anchor": link.anchor, "anchor_class": anchor_class, "is_image": link.is_image,
              "keywords_given": bool(keywords)}

@@ -68,6 +68,8 @@ def test_not_found_leaves_link_traits_unknown_and_says_so():
     assert got["context"][0].suggestion == got["naturalness"][0].suggestion == "unknown"
     assert got["context"][0].reason == "This page has no link to ergens-anders.nl."
     assert got["context"][0].facts["found"] == 0
+    no_target = evidence(pages.html5(), target="", lang="en")
+    assert no_target["naturalness"][0].reason == "You gave no site to look for."
 
 
 @pytest.mark.parametrize(("anchor", "suggestion", "kind"), [
@@ -91,7 +93,7 @@ def test_naturalness_of_image_links_and_without_keywords():
 def test_relevance_from_shared_terms():
     target = read_page(pages.div_layout(), "https://fietsenvandijk.nl/")  # a page on the same subject
     same = one(pages.html5(), "relevance", terms=target.text_terms)
-    assert same.suggestion == "yes" and same.facts["share"] >= 0.25
+    assert same.suggestion == "yes" and same.facts["share"] >= 0.3
     topics = one(pages.html5(), "relevance", terms={"e-bike", "accu", "ketting"})
     assert topics.suggestion == "yes" and topics.facts["target_terms"] == 3
     other = one(pages.html5(), "relevance", terms={"hypotheek", "rente", "belasting", "pensioen", "aandelen"}, lang="en")
