@@ -128,14 +128,16 @@ def _read(html: str | bytes, page_url: str, target: str | None, lang: str) -> Pa
         data, detect = b"", False
     # encoding=True: a BOM or <meta charset> in the bytes decides, UTF-8 otherwise (free for UTF-8)
     tree = LexborHTMLParser(data, encoding=detect)
-    base = _base_url(tree, page_url)
-    page_host, _ = split_host(page_url) if page_url else ("", "")
+    # an address without a scheme ("example.nl/pagina", as exports write them) is read as http
+    absolute = page_url if not page_url or "://" in page_url[:12] else f"http://{page_url.lstrip('/')}"
+    base = _base_url(tree, absolute)
+    page_host = _host(absolute)
     nodes = tree.css("a[href]")
     anchors, images = _anchors(nodes)
     page = Page(tree, page_host)
     kinds = placements(page, nodes, anchors)
     matcher = _Target(target) if target else None
-    own_domain = registrable_domain(page_host.split(":")[0]) if page_host else ""
+    own_domain = registrable_domain(page_host) if page_host else ""
     blocks: dict[int, str] = {}
     links, found, outbound, domains = [], [], 0, set()
     sites: dict[str, tuple[str, str]] = {}  # netloc -> (host, registrable domain): links repeat their hosts

@@ -126,3 +126,9 @@ def test_as_dict_is_json_shaped():
     link = read_page('<a href="/a" rel="ugc nofollow">a</a>', URL).links[0]
     assert link.as_dict() == {"index": 0, "href": "/a", "url": "https://blog.example.nl/a", "anchor": "a",
                               "rel": ["nofollow", "ugc"], "placement": link.placement, "context": "a", "is_image": False}
+
+
+def test_page_address_without_scheme_or_with_a_port():
+    assert read_page('<a href="/b">b</a>', "example.nl/x").links[0].url == "http://example.nl/b"
+    reading = read_page('<a href="https://www.example.nl:8080/a">a</a><a href="/b">b</a>', "http://example.nl:8080/x")
+    assert reading.outbound_links == 0 and reading.links[1].url == "http://example.nl:8080/b"
