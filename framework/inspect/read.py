@@ -199,9 +199,6 @@ def _anchors(nodes: list) -> tuple[list[str], list[bool]]:
 
 def _node_text(node) -> str:
     """An element's text as a reader sees it: pieces joined by spaces, but none before punctuation."""
-    child = node.child
-    if child is not None and child.next is None and child.is_text_node:  # most links: one piece of text
-        return " ".join(child.text_content.split())
     raw = node.text(separator="\x00")  # \x00 marks where one element's text meets the next
     if "\x00" in raw:
         raw = _JOINS.sub("", raw).replace("(\x00", "(").replace("\x00", " ")
