@@ -128,6 +128,9 @@ class Page:
             positive = tag in _POSITIVE_TAGS
             attrs = n.attributes if tag not in _PAGE_TAGS else None  # <body> classes name the template
             if attrs:
+                role = attrs.get("role")
+                if kind is None and role:  # tag, then ARIA role, then class/id words
+                    kind = roles.get(role.strip().lower())
                 names = attrs.get("class")
                 ident = attrs.get("id")
                 if ident:
@@ -137,12 +140,8 @@ class Page:
                     positive = positive or pos
                     if kind is None:
                         kind = by_class
-                if len(attrs) > 1 or not names:
-                    role = attrs.get("role")
-                    if kind is None and role:
-                        kind = roles.get(role.strip().lower())
-                    if attrs.get("itemprop") in _BODY_PROPS:
-                        kind, positive = None, True
+                if attrs.get("itemprop") in _BODY_PROPS:
+                    kind, positive = None, True
             decided = kind if kind is not None else ("" if positive else above[2])
             above = memo[n.mem_id] = (kind, positive, decided, kind if kind in _NAMED else above[3])
         return above
