@@ -7,3 +7,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = ROOT.parent / "shared" / "data"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+
+def pytest_collection_modifyitems(config, items):
+    """Run the real-browser tests last: they are the slowest and hold a Playwright event loop."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

@@ -2,9 +2,14 @@
 
 from framework.inspect._guard import KINDS as REFUSAL_KINDS, check_address
 from framework.inspect.batch import check_many
+from framework.inspect.evidence import NOTE, Evidence, evidence_for
 from framework.inspect.fetch import ENV_ALLOW, ERRORS, USER_AGENT, FetchConfig, FetchResult, fetch
+from framework.inspect.inspection import Inspection, inspect_link
+from framework.inspect.read import PLACEMENTS, LinkReading, PageReading, read_page
+from framework.inspect.verify import LIVE_STATES, Verification, verify_links
 
 # Fetching (fetch.py, batch.py, the private _guard/_body/_robots). The reader (read.py) and the
 # evidence mapping (evidence.py) add their public names below.
 __all__ = ["FetchConfig", "FetchResult", "fetch", "check_many", "check_address", "ERRORS", "REFUSAL_KINDS",
-           "USER_AGENT", "ENV_ALLOW"]
+           "USER_AGENT", "ENV_ALLOW", "read_page", "PageReading", "LinkReading", "PLACEMENTS", "evidence_for",
+           "Evidence", "NOTE", "inspect_link", "Inspection", "verify_links", "Verification", "LIVE_STATES"]

@@ -23,7 +23,9 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: Playwright's sync API keeps an asyncio loop running in this thread
+# while it is open, and later (non-browser) tests that start their own loop must not see it.
+@pytest.fixture(scope="module")
 def app_url(tmp_path_factory, browser):
     port = free_port()
     env = {**os.environ, "LINKWIJZER_DB": str(tmp_path_factory.mktemp("db") / "linkwijzer.sqlite3")}
@@ -56,7 +58,7 @@ def warm_up(browser, url: str) -> None:
     page.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: the test command installs Debian's chromium package")
@@ -71,6 +73,7 @@ def browser():
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
+    context.set_default_timeout(60_000)  # generous: CI machines are shared and Streamlit reruns take a moment
     yield context.new_page()
     context.close()
 

@@ -61,7 +61,7 @@ def test_workshop_with_keyboard_and_session_report(page, app_url, tmp_path):
     for name, _ in PROSPECTS:
         page.get_by_text(name).first.wait_for()
     screenshot(page, "workshop-table")
-    with page.expect_download() as download:
+    with page.expect_download(timeout=90_000) as download:
         page.get_by_role("button", name=re.compile("Session report \\(HTML")).click()
     path = tmp_path / "session.html"
     download.value.save_as(path)
