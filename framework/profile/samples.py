@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from framework.profile.settings import ProfileSettings
@@ -31,6 +32,18 @@ class SampleSet:
 _FIETSENVANDIJK = dict(site="fietsenvandijk.nl", brand=("Fietsen van Dijk", "fietsenvandijk"),
                        keywords=("fietsenmaker utrecht", "e-bike kopen", "e-bike onderhoud", "bakfiets kopen"),
                        topics=("fiets", "e-bike", "bakfiets", "fietsenmaker", "onderhoud", "utrecht", "mobiliteit"))
+
+def load_sample(sample_id: str):
+    """The sample's files imported (cached: the files never change while the program runs)."""
+    return _load(sample_id)
+
+
+@cache
+def _load(sample_id: str):
+    from framework.profile.importer import import_files  # pandas and pyarrow: only when a sample is used
+
+    return import_files([(p.name, p) for p in SAMPLES[sample_id].paths()], lang="en")
+
 
 SAMPLES = {
     s.id: s for s in (

@@ -96,19 +96,24 @@ def test_verify_can_check_a_sample(site, sample, expected):
     assert (checked.links["live_status"] != "not_checked").sum() == expected
 
 
-def test_check_page_inspects_and_applies_suggestions(site, tmp_path, monkeypatch):
+def check_page(tmp_path, monkeypatch, source: str):
+    """The check page in AppTest with a linking page filled in through the URL, and "Inspect page" clicked."""
     from pathlib import Path
 
     from streamlit.testing.v1 import AppTest
 
     monkeypatch.setenv("LINKWIJZER_DB", str(tmp_path / "db.sqlite3"))
-    app = str(Path(__file__).resolve().parents[2] / "app.py")
-    at = AppTest.from_file(app, default_timeout=60)
-    at.query_params.update({"lang": "en", "source": f"{site}/blog/fietsdiefstal", "target": "https://www.fietsenvandijk.nl/"})
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[2] / "app.py"), default_timeout=60)
+    at.query_params.update({"lang": "en", "source": source, "target": "https://www.fietsenvandijk.nl/"})
     at.run()
     at.switch_page("pages/check_link.py")
     at.run()
     next(b for b in at.button if b.label == "Inspect page").click()
+    return at
+
+
+def test_check_page_inspects_and_applies_suggestions(site, tmp_path, monkeypatch):
+    at = check_page(tmp_path, monkeypatch, f"{site}/blog/fietsdiefstal")
     at.run()
     assert not at.exception, at.exception
     shown = "\n".join(m.value for m in at.markdown)
@@ -119,17 +124,7 @@ def test_check_page_inspects_and_applies_suggestions(site, tmp_path, monkeypatch
 
 
 def test_check_page_explains_an_unreachable_page(site, tmp_path, monkeypatch):
-    from pathlib import Path
-
-    from streamlit.testing.v1 import AppTest
-
-    monkeypatch.setenv("LINKWIJZER_DB", str(tmp_path / "db.sqlite3"))
-    at = AppTest.from_file(str(Path(__file__).resolve().parents[2] / "app.py"), default_timeout=60)
-    at.query_params.update({"lang": "en", "source": f"{site}/weg", "target": "https://www.fietsenvandijk.nl/"})
-    at.run()
-    at.switch_page("pages/check_link.py")
-    at.run()
-    next(b for b in at.button if b.label == "Inspect page").click()
+    at = check_page(tmp_path, monkeypatch, f"{site}/weg")
     at.run()
     assert not at.exception
     assert any("404" in w.value for w in at.warning)

@@ -10,7 +10,7 @@ import pytest
 
 from framework.profile.anchor_mix import ANCHOR_CLASSES, Classifier, analyse_anchors
 from framework.profile.importer import import_files
-from framework.profile.samples import SAMPLE_DIR, SAMPLES
+from framework.profile.samples import SAMPLE_DIR, SAMPLES, load_sample
 from framework.profile.settings import ProfileSettings
 
 TRUTH = json.loads((SAMPLE_DIR / "ground_truth.json").read_text(encoding="utf-8"))
@@ -21,7 +21,7 @@ LINK_FILES = {"healthy": "fietsenvandijk_ahrefs_backlinks.csv", "overoptimised":
 
 @cache
 def sample_links(sample: str) -> pd.DataFrame:
-    return import_files([(p.name, p) for p in SAMPLES[sample].paths()]).links
+    return load_sample(sample).links
 
 
 def sample_settings(sample: str, **changes) -> ProfileSettings:

@@ -10,7 +10,7 @@ import pytest
 
 from framework.profile.importer import import_files
 from framework.profile.placement_mix import CLASSES, PLACEMENTS, analyse_placement, template_links
-from framework.profile.samples import SAMPLE_DIR, SAMPLES
+from framework.profile.samples import SAMPLE_DIR, SAMPLES, load_sample
 from framework.profile.settings import ProfileSettings
 
 TRUTH = json.loads((SAMPLE_DIR / "ground_truth.json").read_text(encoding="utf-8"))
@@ -20,9 +20,7 @@ OVER = TRUTH["snelle-ebikes_semrush_backlinks.csv"]
 
 @cache
 def sample(sample_id: str) -> tuple[pd.DataFrame, ProfileSettings]:
-    s = SAMPLES[sample_id]
-    result = import_files([(p.name, p) for p in s.paths()])
-    return result.links, s.settings()
+    return load_sample(sample_id).links, SAMPLES[sample_id].settings()
 
 
 def frame(rows: list[tuple[str, str, object]], **extra) -> pd.DataFrame:

@@ -10,7 +10,7 @@ import pytest
 
 from framework.profile.importer import import_files
 from framework.profile.relevance import RELEVANCE_LABELS, analyse_relevance, topic_terms
-from framework.profile.samples import SAMPLE_DIR, SAMPLES
+from framework.profile.samples import SAMPLE_DIR, SAMPLES, load_sample
 from framework.profile.settings import ProfileSettings
 
 TRUTH = json.loads((SAMPLE_DIR / "ground_truth.json").read_text(encoding="utf-8"))
@@ -21,7 +21,7 @@ FIETSEN = ProfileSettings(site="fietsenvandijk.nl", brand=("Fietsen van Dijk", "
 
 @cache
 def sample_links(sample: str) -> pd.DataFrame:
-    return import_files([(p.name, p) for p in SAMPLES[sample].paths()]).links
+    return load_sample(sample).links
 
 
 def sample_settings(sample: str, **changes) -> ProfileSettings:

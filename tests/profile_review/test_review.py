@@ -8,14 +8,13 @@ import pytest
 from framework.i18n import LANGUAGES
 from framework.profile.importer import import_files
 from framework.profile.review import Filters, review_profile
-from framework.profile.samples import SAMPLES
+from framework.profile.samples import SAMPLES, load_sample
 from framework.profile.settings import ProfileSettings
 from framework.profile.signals import SIGNAL_IDS
 
 
-@cache
 def imported(sample_id: str):
-    return import_files([(p.name, p) for p in SAMPLES[sample_id].paths()], lang="en")
+    return load_sample(sample_id)
 
 
 def settings_of(sample_id: str, **changes) -> ProfileSettings:
