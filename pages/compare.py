@@ -12,6 +12,7 @@ from framework.profile.importer import import_files
 from framework.profile.review import review_profile
 from framework.profile.samples import SAMPLES
 from pages.common import current_language
+from pages.profile_import import read_sample
 
 lang = current_language()
 t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
@@ -35,9 +36,11 @@ picked = left.multiselect(t("ui.compare.samples"), COMPETITOR_SAMPLES, default=C
 uploads = right.file_uploader(t("ui.compare.upload"), accept_multiple_files=True, key="compare.uploads",
                               type=["csv", "tsv", "txt", "xlsx"], help=t("ui.compare.upload_help"))
 
-sources = {SAMPLES[s].site: [(p.name, p.read_bytes()) for p in SAMPLES[s].paths()] for s in picked}
+sources = {SAMPLES[s].site: [(p.name, read_sample(str(p))) for p in SAMPLES[s].paths()] for s in picked}
+identity = [f"sample:{s}" for s in picked]  # cheap: never hash large uploads on every rerun
 for upload in uploads or []:
     sources.setdefault(upload.name.rsplit(".", 1)[0][:40], []).append((upload.name, upload.getvalue()))
+    identity.append(f"upload:{upload.file_id}")
 if len(sources) > MAX_COMPETITORS:
     st.warning(t("ui.compare.too_many", n=len(sources), max=MAX_COMPETITORS))
     sources = dict(list(sources.items())[:MAX_COMPETITORS])
@@ -45,16 +48,8 @@ if not sources:
     st.stop()
 
 
-def comparison_key() -> str:
-    digest = hashlib.sha256(repr(latest[0].settings if latest else "sample").encode() + lang.encode())
-    for name, files in sources.items():
-        digest.update(name.encode())
-        for file_name, data in files:
-            digest.update(file_name.encode() + hashlib.sha256(data).digest())
-    return digest.hexdigest()
-
-
-key = comparison_key()
+own_key = (st.session_state["profile.import"][0], latest[0].settings, latest[0].links) if latest else "sample"
+key = hashlib.sha256(repr((own_key, identity[:MAX_COMPETITORS * 4], list(sources), lang)).encode()).hexdigest()
 cached = st.session_state.get("compare.result")
 if cached and cached[0] == key:
     comparison = cached[1]

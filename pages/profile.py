@@ -16,8 +16,8 @@ st.title(t("ui.profile.title"))
 st.caption(t("ui.profile.intro"))
 
 with st.expander(t("ui.profile.files"), expanded=True):
-    files, sample = choose_files(lang)
-    result = run_import(files, chosen_mappings(files), lang)
+    files, sample, source = choose_files(lang)
+    result = run_import(files, source, chosen_mappings(files), lang)
     show_files(result, lang)
     mapping_editor(files, result, lang)
 

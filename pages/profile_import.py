@@ -20,21 +20,22 @@ UNMAPPED = ""
 MAPPABLE = ("source_url", "target_url", "anchor", "first_seen", "last_seen", "source_title", "nofollow")
 
 
-def choose_files(lang: str) -> tuple[list[tuple[str, bytes]], SampleSet | None]:
-    """Uploaded files when there are any, otherwise the chosen sample set (so the page shows something real)."""
+def choose_files(lang: str) -> tuple[list[tuple[str, bytes]], SampleSet | None, str]:
+    """Uploaded files when there are any, otherwise the chosen sample set (so the page shows something real),
+    and a cheap identity of that choice: hashing a large upload on every rerun would cost seconds."""
     t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
     uploads = st.file_uploader(t("ui.profile.upload"), accept_multiple_files=True, key="profile.uploads",
                                type=["csv", "tsv", "txt", "xlsx"], help=t("ui.profile.upload_help"))
     if uploads:
-        return [(u.name, u.getvalue()) for u in uploads], None
+        return [(u.name, u.getvalue()) for u in uploads], None, "upload:" + ",".join(u.file_id for u in uploads)
     sample_id = st.selectbox(t("ui.profile.sample"), list(SAMPLES), key="profile.sample",
                              format_func=lambda s: t(f"ui.samples.{s}"))
     sample = SAMPLES[sample_id]
-    return [(p.name, _read_sample(str(p))) for p in sample.paths()], sample
+    return [(p.name, read_sample(str(p))) for p in sample.paths()], sample, f"sample:{sample_id}"
 
 
 @st.cache_data(max_entries=12, show_spinner=False)
-def _read_sample(path: str) -> bytes:
+def read_sample(path: str) -> bytes:
     # Bundled files are the same for everyone, so a shared cache is safe here.
     with open(path, "rb") as handle:
         return handle.read()
@@ -49,13 +50,11 @@ def default_settings(result: ImportResult, sample: SampleSet | None) -> ProfileS
     return ProfileSettings(site=ProfileSettings(site=str(hosts.mode().iat[0])).domain if len(hosts) else "")
 
 
-def run_import(files: list[tuple[str, bytes]], mappings: dict[str, dict[str, str]], lang: str) -> ImportResult:
-    """Import once per distinct input and keep it in this session only (an upload is never shared)."""
-    digest = hashlib.sha256()
-    for name, data in files:
-        digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
-    digest.update(repr(sorted((k, sorted(v.items())) for k, v in mappings.items())).encode() + lang.encode())
-    key = digest.hexdigest()
+def run_import(files: list[tuple[str, bytes]], source: str, mappings: dict[str, dict[str, str]],
+               lang: str) -> ImportResult:
+    """Import once per choice of files (``source``) and mapping, kept in this session only (an upload is never shared)."""
+    key = hashlib.sha256(repr((source, sorted((k, sorted(v.items())) for k, v in mappings.items()),
+                               lang)).encode()).hexdigest()
     cached = st.session_state.get("profile.import")
     if cached and cached[0] == key:
         return cached[1]
