@@ -15,7 +15,7 @@ trusted locale text marked ``MarkdownText``. URLs are shown as text, never as li
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING

@@ -157,7 +157,7 @@ class Page:
 
 def main_block(page: Page) -> set[int]:
     """mem_ids of the main text block (and siblings that join it); empty when the page has no text blocks."""
-    vocab, s = page.vocab, page.vocab.scores
+    s = page.vocab.scores
     minimum, per_point, cap = s["min_paragraph"], s["chars_per_point"], s["max_length_points"]
     shares = s["ancestor_shares"]
     candidates: dict[int, list] = {}  # mem_id -> [node, score]

@@ -19,7 +19,6 @@ from framework.i18n import text as _text
 from framework.profile.importer import ImportResult, import_files
 from framework.profile.review import ProfileReview, review_profile
 from framework.profile.samples import SAMPLES
-from framework.profile.settings import ProfileSettings
 from framework.questionnaire.assessment import Assessment
 from framework.questionnaire.examples import EXAMPLES
 from framework.questionnaire.verdict import Answers, assess

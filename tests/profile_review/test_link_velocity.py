@@ -11,7 +11,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from framework.profile.importer import import_files
 from framework.profile.link_velocity import analyse_velocity, quality_trend
 from framework.profile.samples import SAMPLE_DIR, SAMPLES, load_sample
 from framework.profile.settings import ProfileSettings
@@ -160,15 +159,6 @@ def test_quality_trend_per_domain() -> None:
     assert quality_trend(good2, seen2, 6, column="good")["declining"]  # per link it would
     empty = quality_trend(good.iloc[:0], seen.iloc[:0])
     assert empty["recent_share"] is None and not empty["enough_data"] and not empty["declining"]
-
-
-@pytest.mark.parametrize("sample_id", sorted(SAMPLES))
-def test_why_is_written_out_in_both_languages(sample_id: str) -> None:
-    links, settings = sample(sample_id)
-    nl, en = (analyse_velocity(links, settings, lang).signal for lang in ("nl", "en"))
-    assert nl.why != en.why and nl.level == en.level
-    assert all(w.strip() and "{" not in w and "}" not in w for w in (nl.why, en.why))
-    assert nl.to_json()["id"] == "link_bursts"
 
 
 def test_a_pile_up_with_almost_no_ordinary_growth_is_unknown() -> None:

@@ -8,7 +8,6 @@ from functools import cache
 import pandas as pd
 import pytest
 
-from framework.profile.importer import import_files
 from framework.profile.relevance import RELEVANCE_LABELS, analyse_relevance, topic_terms
 from framework.profile.samples import SAMPLE_DIR, SAMPLES, load_sample
 from framework.profile.settings import ProfileSettings

@@ -174,12 +174,3 @@ def test_edge_cases(links: pd.DataFrame) -> None:
         result = analyse_repetition(links, {}, ProfileSettings(), lang)
         assert result.signal.why and "{" not in result.signal.why
         assert result.signal.level in ("ok", "unknown") and result.in_network.index.equals(links.index)
-
-
-@pytest.mark.parametrize("sample_id", sorted(SAMPLES))
-def test_why_is_written_out_in_both_languages(sample_id: str) -> None:
-    links, aggregates, settings = sample(sample_id)
-    nl, en = (analyse_repetition(links, aggregates, settings, lang).signal for lang in ("nl", "en"))
-    assert nl.why != en.why and nl.level == en.level
-    assert all(w.strip() and "{" not in w and "}" not in w for w in (nl.why, en.why))
-    assert nl.to_json()["id"] == "repeated_sources"

@@ -1,12 +1,10 @@
 """The whole review on the sample profiles and on hand-made edge cases."""
 
-from functools import cache
 
 import pandas as pd
 import pytest
 
 from framework.i18n import LANGUAGES
-from framework.profile.importer import import_files
 from framework.profile.review import Filters, review_profile
 from framework.profile.samples import SAMPLES, load_sample
 from framework.profile.settings import ProfileSettings
