@@ -29,8 +29,19 @@ EXPECTED = {
     "gsc_latest_links_2020_crlf.csv": ("gsc_links", "utf-8", False, ","),
     "gsc_top_linking_text_2026.csv": ("gsc_anchors", "utf-8", False, ","),
     "majestic_refdomains_historic_2013.csv": ("majestic_domains", "utf-8", False, ","),
+    "ahrefs_backlinks_all_lost_2026-09_utf8.csv": ("ahrefs", "utf-8", False, ","),
+    "ahrefs_broken_backlinks_2026-04_utf8.csv": ("ahrefs_broken", "utf-8", False, ","),
+    "gsc_top_linking_sites_2025.csv": ("gsc_sites", "utf-8", False, ","),
+    "gsc_latest_links_last_crawled_2025.csv": ("gsc_links", "utf-8", False, ","),
 }
-AGGREGATES = {"gsc_anchors", "majestic_domains"}
+AGGREGATES = {"gsc_anchors", "majestic_domains", "gsc_sites"}
+# Issue 11 gives the broken-backlinks report its own format; until then it reads as a profile.
+NOT_YET = {"ahrefs_broken_backlinks_2026-04_utf8.csv"}
+
+
+def _cases():
+    return [pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="issue 11: ahrefs_broken format"))
+            if name in NOT_YET else name for name in sorted(EXPECTED)]
 
 
 def raw_rows(path: Path, encoding: str, delimiter: str) -> list[dict[str, str]]:
@@ -43,7 +54,7 @@ def test_every_file_in_the_folder_is_covered(exports):
     assert set(readme_rows()) == set(EXPECTED), "the README table and the folder disagree"
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED))
+@pytest.mark.parametrize("name", _cases())
 def test_detected_with_the_readme_row_count(exports, name):
     fmt, encoding, bom, delimiter = EXPECTED[name]
     result = import_files([(name, exports / name)], lang="en")
@@ -58,7 +69,7 @@ def test_detected_with_the_readme_row_count(exports, name):
         assert len(result.links) + result.duplicates_removed == report.rows
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED))
+@pytest.mark.parametrize("name", _cases())
 def test_header_alone_tells_the_format(exports, name):
     info = read_header(exports / name)
     assert info.format == EXPECTED[name][0]
@@ -224,5 +235,5 @@ def test_all_real_exports_at_once(exports):
     assert not result.problems
     links_rows = sum(f.rows for f in result.files if f.kind == "links")
     assert len(result.links) == links_rows - result.duplicates_removed
-    assert set(result.aggregates) == {"gsc_anchors", "majestic_domains"}
+    assert set(result.aggregates) == AGGREGATES
     assert set(result.links["source_file"].unique()) == {n for n, (f, *_) in EXPECTED.items() if f not in AGGREGATES}
