@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from framework.i18n import text
+from linkwijzer.i18n import text
 from pages.common import frame_controls
 
 st.set_page_config(page_title="Linkwijzer", page_icon="🧭", layout="wide")

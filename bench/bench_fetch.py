@@ -86,7 +86,7 @@ def serve(ready, stop) -> None:
 
 def run(base: str, prefix: str, pages: int, concurrency: int, cache=None, offset: int = 0) -> tuple[float, float, int]:
     """(seconds, client CPU seconds, failed pages) of one batch check."""
-    from framework.inspect import FetchConfig, check_many
+    from linkwijzer.inspect import FetchConfig, check_many
 
     urls = [f"{base}/{prefix}/{offset + i}" for i in range(pages)]
     config = FetchConfig(total_timeout=30, read_timeout=15)
@@ -119,7 +119,7 @@ def main() -> None:
                 elapsed, cpu, failed = run(base, prefix, args.pages, level)
                 print(f"{label:<6}{level:>12}{elapsed:>10.2f}{args.pages / elapsed:>10.0f}"
                       f"{cpu / args.pages * 1000:>20.2f}{failed:>8}")
-        from framework.store import Store
+        from linkwijzer.store.assessments import Store
 
         with tempfile.TemporaryDirectory() as folder:
             store = Store(Path(folder) / "cache.sqlite3")

@@ -180,8 +180,8 @@ def baseline(path: Path, encoding: str, delimiter: str) -> None:
 
 
 def ours(path: Path) -> dict[str, float]:
-    from framework.profile.importer import import_files
-    from framework.profile.timing import recording
+    from linkwijzer.profile.importing.importer import import_files
+    from linkwijzer.profile.importing.timing import recording
 
     with recording() as stages:
         result = import_files([(path.name, path)], max_bytes=8 * 1024**3)
@@ -194,7 +194,7 @@ def _child(step: str, path: str, profile: bool) -> None:
     """Run one measured step in this (fresh) process and print its figures as JSON."""
     file = Path(path)
     file.read_bytes()  # warm the page cache: both steps then read from memory
-    import framework.profile.importer  # noqa: F401 - import time is not import work
+    import linkwijzer.profile.importing.importer  # noqa: F401 - import time is not import work
     encoding, delimiter = ("utf-16", "\t") if "ahrefs" in file.name else ("utf8", ",")
     run = (lambda: baseline(file, encoding, delimiter)) if step == "pyarrow" else (lambda: ours(file))
     profiler = cProfile.Profile() if profile else None

@@ -40,8 +40,8 @@ sys.path.insert(0, str(ROOT))
 
 from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 
-from framework.inspect._placement import Page, placements  # noqa: E402
-from framework.inspect.read import read_page  # noqa: E402
+from linkwijzer.inspect._placement import Page, placements  # noqa: E402
+from linkwijzer.inspect.read import read_page  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "placement"
 CONTENT = ("content", "content_list")

@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT))
 
 from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 
-from framework.inspect._placement import Page, placements  # noqa: E402
-from framework.inspect.read import read_page  # noqa: E402
+from linkwijzer.inspect._placement import Page, placements  # noqa: E402
+from linkwijzer.inspect.read import read_page  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "placement" / "html"
 SIZES = {"50 KB": 50_000, "200 KB": 200_000, "500 KB": 500_000, "2 MB": 2_000_000}

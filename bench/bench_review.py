@@ -29,9 +29,9 @@ SETTINGS = dict(site="example.nl", keywords=("fiets kopen", "e-bike kopen", "goe
 
 def child(path: str) -> None:
     """Import then review in this fresh process; print both times and the peak memory as JSON."""
-    from framework.profile.importer import import_files
-    from framework.profile.review import review_profile
-    from framework.profile.settings import ProfileSettings
+    from linkwijzer.profile.importing.importer import import_files
+    from linkwijzer.profile.review.run import review_profile
+    from linkwijzer.profile.review.settings import ProfileSettings
 
     start = time.perf_counter()
     result = import_files([(Path(path).name, Path(path))], max_bytes=8 * 1024**3)

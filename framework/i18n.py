@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from framework.datafiles import DataFileError, load_toml
+from linkwijzer.datafiles import DataFileError, load_toml
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from framework.i18n import text
-from framework.questionnaire.rules import load_rules
-from framework.questionnaire.verdict import assess, how_it_is_decided
+from linkwijzer.i18n import text
+from linkwijzer.questionnaire.rules import load_rules
+from linkwijzer.questionnaire.verdict import assess, how_it_is_decided
 from pages.common import current_language, presenting
 from pages.inspect_panel import inspect_panel
 from pages.workshop_state import add_to_workshop

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from framework.i18n import LANGUAGES, normalise_language, text
-from framework.store import Store, default_path
+from linkwijzer.i18n import LANGUAGES, normalise_language, text
+from linkwijzer.store.assessments import Store, default_path
 
 LANG_KEY = "lang"
 PRESENT_KEY = "present"

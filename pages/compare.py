@@ -5,12 +5,12 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from framework import compare_charts
-from framework.i18n import text
-from framework.profile.compare import compare_with, measure_label
-from framework.profile.importer import import_files
-from framework.profile.review import review_profile
-from framework.profile.samples import SAMPLES
+from linkwijzer.present import compare_charts
+from linkwijzer.i18n import text
+from linkwijzer.profile.comparison.compare import compare_with, measure_label
+from linkwijzer.profile.importing.importer import import_files
+from linkwijzer.profile.review.run import review_profile
+from linkwijzer.profile.importing.samples import SAMPLES
 from pages.common import current_language
 from pages.profile_import import read_sample
 

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from framework.i18n import text
-from framework.questionnaire.assessment import to_params
-from framework.questionnaire.examples import EXAMPLES
+from linkwijzer.i18n import text
+from linkwijzer.questionnaire.assessment import to_params
+from linkwijzer.questionnaire.examples import EXAMPLES
 from pages.common import current_language
 
 lang = current_language()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from framework.i18n import text
-from framework.questionnaire.assessment import Assessment
-from framework.questionnaire.rules import load_rules
+from linkwijzer.i18n import text
+from linkwijzer.questionnaire.assessment import Assessment
+from linkwijzer.questionnaire.rules import load_rules
 
 RESULT_KEY = "inspect.result"
 
@@ -23,7 +23,7 @@ def inspect_panel(assessment: Assessment, lang: str) -> None:
     target = assessment.target_url or ""
     if st.button(t("ui.inspect.button"), disabled=not can, icon=":material/travel_explore:",
                  help=t("ui.inspect.help")):
-        from framework.inspect.inspection import inspect_link
+        from linkwijzer.inspect.inspection import inspect_link
 
         with st.spinner(t("ui.inspect.working", url=assessment.source_url)):
             found = inspect_link(assessment.source_url, target or _site_of(assessment), lang=lang,

@@ -8,11 +8,11 @@ import pandas as pd
 
 import streamlit as st
 
-from framework.i18n import text
-from framework.questionnaire.assessment import Assessment, from_params, to_params
-from framework.questionnaire.rules import load_rules
-from framework.questionnaire.verdict import Answers, Verdict, assess
-from framework.report import assessment_report_html, assessment_report_markdown
+from linkwijzer.i18n import text
+from linkwijzer.questionnaire.assessment import Assessment, from_params, to_params
+from linkwijzer.questionnaire.rules import load_rules
+from linkwijzer.questionnaire.verdict import Answers, Verdict, assess
+from linkwijzer.present.assessment_report import assessment_report_html, assessment_report_markdown
 from pages.common import FRAME_KEYS, LANG_KEY, PRESENT_KEY, store
 
 LOADED_KEY = "check.loaded"

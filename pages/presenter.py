@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from framework.i18n import text
-from framework.questionnaire.rules import load_rules
-from framework.questionnaire.verdict import assess
+from linkwijzer.i18n import text
+from linkwijzer.questionnaire.rules import load_rules
+from linkwijzer.questionnaire.verdict import assess
 from pages.link_form import assessment_from_widgets, sync_url, verdict_card
 from pages.workshop_state import add_to_workshop
 

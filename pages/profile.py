@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from framework.i18n import text
+from linkwijzer.i18n import text
 from pages import profile_url
 from pages.common import current_language
 from pages.profile_import import chosen_mappings, choose_files, default_settings, mapping_editor, preview, run_import, show_files

@@ -8,11 +8,11 @@ import os
 import pandas as pd
 import streamlit as st
 
-from framework.i18n import text
-from framework.profile.importer import ImportResult, import_files, read_header
-from framework.profile.samples import SAMPLES, SampleSet
-from framework.profile.settings import ProfileSettings
-from framework.report import escape_markdown
+from linkwijzer.i18n import text
+from linkwijzer.profile.importing.importer import ImportResult, import_files, read_header
+from linkwijzer.profile.importing.samples import SAMPLES, SampleSet
+from linkwijzer.profile.review.settings import ProfileSettings
+from linkwijzer.present.assessment_report import escape_markdown
 
 MAX_BYTES = int(os.environ.get("LINKWIJZER_MAX_IMPORT_MB", "2048")) * 1024 * 1024
 PREVIEW_ROWS = 200

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from framework import charts
-from framework.i18n import text
-from framework.profile.review import Filters, ProfileReview, review_profile
-from framework.profile.settings import RELEVANCE_LABELS, ProfileSettings
+from linkwijzer.present import charts
+from linkwijzer.i18n import text
+from linkwijzer.profile.review.run import Filters, ProfileReview, review_profile
+from linkwijzer.profile.review.settings import RELEVANCE_LABELS, ProfileSettings
 
 BADGE = {"ok": "green", "watch": "orange", "concern": "red", "unknown": "gray",
          "healthy": "green", "intervene": "red"}
@@ -228,7 +228,7 @@ def _n(value: int, lang: str) -> str:
 
 def exports(review: ProfileReview, files: list, lang: str) -> None:
     """The printable report, the classified links, and — behind the caution — a disavow file."""
-    from framework.profile.report import classified_links_csv, profile_report_html, profile_report_markdown
+    from linkwijzer.profile.outputs.report import classified_links_csv, profile_report_html, profile_report_markdown
 
     t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
     site = review.settings.domain
@@ -247,7 +247,7 @@ def exports(review: ProfileReview, files: list, lang: str) -> None:
 
 
 def disavow_section(review: ProfileReview, lang: str) -> None:
-    from framework.profile.disavow import caution, disavow_text
+    from linkwijzer.profile.outputs.disavow import caution, disavow_text
 
     t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
     with st.expander(t("profile_report.caution.title")):
@@ -283,7 +283,7 @@ def live_check(links: pd.DataFrame, import_key: str, settings: ProfileSettings, 
 
     Returns the links to review: the verified copy when a check ran for this profile, else the import.
     """
-    from framework.inspect.verify import LIVE_STATES, choose_pages, verify_links
+    from linkwijzer.inspect.verify import LIVE_STATES, choose_pages, verify_links
     from pages.common import store
 
     t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731

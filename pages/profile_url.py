@@ -10,7 +10,7 @@ from datetime import date
 
 import streamlit as st
 
-from framework.profile.samples import SAMPLES
+from linkwijzer.profile.importing.samples import SAMPLES
 from pages.common import FRAME_KEYS
 
 LISTS = {"brand": "review.brand", "kw": "review.keywords", "topic": "review.topics", "explained": "review.explained"}

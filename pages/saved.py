@@ -3,12 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from framework.i18n import text
-from framework.questionnaire.assessment import to_params
-from framework.questionnaire.verdict import assess
-from framework.questionnaire.rules import load_rules
-from framework.report import comparison_report_html, comparison_report_markdown
-from framework.spreadsheet import saved_list_csv
+from linkwijzer.i18n import text
+from linkwijzer.questionnaire.assessment import to_params
+from linkwijzer.questionnaire.verdict import assess
+from linkwijzer.questionnaire.rules import load_rules
+from linkwijzer.present.assessment_report import comparison_report_html, comparison_report_markdown
+from linkwijzer.present.spreadsheet import saved_list_csv
 from pages.common import current_language, store
 from pages.link_form import LOADED_KEY, comparison_table
 

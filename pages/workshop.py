@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from framework.i18n import text
-from framework.questionnaire.assessment import to_params
+from linkwijzer.i18n import text
+from linkwijzer.questionnaire.assessment import to_params
 from pages.common import current_language, store
 from pages.link_form import comparison_table
 from pages.workshop_state import prospects, remove_prospect
@@ -36,7 +36,7 @@ st.header(t("ui.workshop.report_title"))
 review = st.session_state.get("review.latest")
 st.caption(t("ui.workshop.report_with_review" if review else "ui.workshop.report_without_review"))
 if items or review:
-    from framework.session_report import session_report_html, session_report_markdown
+    from linkwijzer.present.session_report import session_report_html, session_report_markdown
 
     latest, files = (review or (None, None))
     left, right = st.columns(2)

@@ -7,8 +7,8 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
-from framework.i18n import text
-from framework.questionnaire.assessment import Assessment, from_params, to_params
+from linkwijzer.i18n import text
+from linkwijzer.questionnaire.assessment import Assessment, from_params, to_params
 
 PROSPECTS_KEY = "workshop.prospects"
 MAX_PROSPECTS = 12

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from framework.datafiles import DataFileError, load_toml
+from linkwijzer.datafiles import DataFileError, load_toml
 
 PLACEMENTS = ("content", "content_list", "navigation", "header", "footer", "sidebar", "comments", "unknown")
 DATA = Path(__file__).with_name("data") / "placement.toml"

@@ -7,7 +7,7 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
-from framework.profile.anchor_mix import forms, vocabulary
+from linkwijzer.profile.signals.keyword_anchors import forms, vocabulary
 
 CONTEXT_CHARS = 300
 TERMS = 200  # key terms kept per page: enough for a topic list of a few words to find itself

@@ -11,10 +11,10 @@ from typing import Callable, Iterable
 
 import httpx
 
-from framework.inspect import _robots
-from framework.inspect.fetch import FetchConfig, FetchResult, client, fetch_async, run_sync
-from framework.profile.urls import normalise_url
-from framework.store import CachedFetch, Store
+from linkwijzer.inspect import _robots
+from linkwijzer.inspect.fetch import FetchConfig, FetchResult, client, fetch_async, run_sync
+from linkwijzer.profile.importing.urls import normalise_url
+from linkwijzer.store.assessments import CachedFetch, Store
 
 Progress = Callable[[int, int, FetchResult], None]
 TRANSIENT_STATUS = frozenset({429, 502, 503, 504})

@@ -1,6 +1,6 @@
 """What a page reading says about the five traits: a suggested answer per trait with the reason, for the user to confirm.
 
->>> from framework.inspect.read import read_page
+>>> from linkwijzer.inspect.read import read_page
 >>> page = read_page(b'<p>De monteurs van <a href="https://fietsenvandijk.nl">Fietsen van Dijk</a> '
 ...                  b'legden uit hoe je een accu test.</p>', "https://blog.example.nl/a", target="fietsenvandijk.nl")
 >>> [(e.trait, e.suggestion) for e in evidence_for(page, target="fietsenvandijk.nl", target_terms=None,
@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from framework.i18n import normalise_language, text
-from framework.inspect._text import term
-from framework.inspect.read import LinkReading, PageReading
-from framework.profile.anchor_mix import Classifier, percent, words
-from framework.profile.urls import normalise_url
+from linkwijzer.i18n import normalise_language, text
+from linkwijzer.inspect._text import term
+from linkwijzer.inspect.read import LinkReading, PageReading
+from linkwijzer.profile.signals.keyword_anchors import Classifier, percent, words
+from linkwijzer.profile.importing.urls import normalise_url
 
 NOTE = "page"  # the trait of a note about the page as a whole (noindex, canonical elsewhere)
 # A link page: hundreds of links to dozens of sites, the classic "partners" or link-directory

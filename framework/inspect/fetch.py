@@ -16,9 +16,9 @@ from typing import Awaitable, Callable, TypeVar
 
 import httpx
 
-from framework.i18n import text
-from framework.inspect._body import ENCODINGS, HTML_TYPES, Undecodable, decode_html, decoders, looks_like_html
-from framework.inspect._guard import AddressRefused, GuardedTransport, LookupFailed
+from linkwijzer.i18n import text
+from linkwijzer.inspect._body import ENCODINGS, HTML_TYPES, Undecodable, decode_html, decoders, looks_like_html
+from linkwijzer.inspect._guard import AddressRefused, GuardedTransport, LookupFailed
 
 # httpcore 1.0 tries `import sniffio` each time it sets up a lock (several times per request);
 # without sniffio installed every try searches sys.path again, ~1/3 of the batch check's CPU.

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from framework.inspect.evidence import Evidence, evidence_for
-from framework.inspect.fetch import FetchConfig, FetchResult, fetch
-from framework.inspect.read import LinkReading, PageReading, read_page
+from linkwijzer.inspect.evidence import Evidence, evidence_for
+from linkwijzer.inspect.fetch import FetchConfig, FetchResult, fetch
+from linkwijzer.inspect.read import LinkReading, PageReading, read_page
 
 
 @dataclass

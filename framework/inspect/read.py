@@ -20,10 +20,10 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser
 
-from framework.i18n import normalise_language, text as ui_text
-from framework.inspect._placement import _INLINE, PLACEMENTS, Page, placements
-from framework.inspect._text import CONTEXT_CHARS, guess_language, sentence_around, terms, tidy
-from framework.profile.urls import normalise_url, registrable_domain, split_host
+from linkwijzer.i18n import normalise_language, text as ui_text
+from linkwijzer.inspect._placement import _INLINE, PLACEMENTS, Page, placements
+from linkwijzer.inspect._text import CONTEXT_CHARS, guess_language, sentence_around, terms, tidy
+from linkwijzer.profile.importing.urls import normalise_url, registrable_domain, split_host
 
 MAX_URL = 8192  # longer is no address a browser would follow; kept that long so nothing breaks
 MAX_ANCHOR = 500

@@ -14,9 +14,9 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
-from framework.inspect.batch import check_many
-from framework.inspect.fetch import FetchConfig, FetchResult
-from framework.inspect.read import read_page
+from linkwijzer.inspect.batch import check_many
+from linkwijzer.inspect.fetch import FetchConfig, FetchResult
+from linkwijzer.inspect.read import read_page
 
 LIVE_STATES = ("present", "removed", "now_nofollow", "page_gone", "unreachable", "not_checked")
 Progress = Callable[[int, int, FetchResult], None]

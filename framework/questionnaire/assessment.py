@@ -15,8 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Mapping
 
-from framework.questionnaire.rules import load_rules
-from framework.questionnaire.verdict import Answers
+from linkwijzer.questionnaire.rules import load_rules
+from linkwijzer.questionnaire.verdict import Answers
 
 TEXT_FIELDS = {"source_url": "source", "target_url": "target", "anchor": "anchor"}
 MAX_TEXT = 2000  # a URL or anchor longer than this is not a real one; keeps shared links sane

@@ -1,7 +1,7 @@
 """Three worked prospects for the home page and the tests: clearly good, neutral, and weak."""
 
-from framework.questionnaire.assessment import Assessment
-from framework.questionnaire.verdict import Answers
+from linkwijzer.questionnaire.assessment import Assessment
+from linkwijzer.questionnaire.verdict import Answers
 
 EXAMPLES = {
     "local_news": Assessment(

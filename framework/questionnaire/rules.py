@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from framework.datafiles import DataFileError, load_toml
-from framework.i18n import LANGUAGES, has_text
+from linkwijzer.datafiles import DataFileError, load_toml
+from linkwijzer.i18n import LANGUAGES, has_text
 
 RULES_PATH = Path(__file__).with_name("rules.toml")
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from framework.i18n import text
-from framework.questionnaire.rules import Rules, load_rules
+from linkwijzer.i18n import text
+from linkwijzer.questionnaire.rules import Rules, load_rules
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from framework.i18n import LANGUAGES, text
-from framework.profile.samples import SAMPLE_DIR
+from linkwijzer.i18n import LANGUAGES, text
+from linkwijzer.profile.importing.samples import SAMPLE_DIR
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from framework.i18n import LANGUAGES, text
-from framework.store import Store
+from linkwijzer.i18n import LANGUAGES, text
+from linkwijzer.store.assessments import Store
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGES = ["pages/home.py", "pages/check_link.py", "pages/profile.py", "pages/compare.py", "pages/workshop.py",
@@ -157,7 +157,7 @@ def test_save_reopen_and_compare(database):
 
 def test_delete_asks_first(database):
     store = Store(database)
-    from framework.questionnaire.examples import EXAMPLES
+    from linkwijzer.questionnaire.examples import EXAMPLES
     first = store.save(EXAMPLES["local_news"], label="keep")
     second = store.save(EXAMPLES["paid_casino_post"], label="remove")
     at = open_app("nl", "pages/saved.py")
@@ -179,7 +179,7 @@ def test_save_without_label_explains():
 
 
 def test_reopened_assessment_can_be_updated_in_place(database):
-    from framework.questionnaire.examples import EXAMPLES
+    from linkwijzer.questionnaire.examples import EXAMPLES
     saved_id = Store(database).save(EXAMPLES["partner_list"], label="Member list", note="first look")
     at = open_app("en", "pages/saved.py")
     at.multiselect(key="saved.chosen").set_value([saved_id])

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from framework.i18n import LANGUAGES, text
+from linkwijzer.i18n import LANGUAGES, text
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from framework.i18n import LANGUAGES, text
-from framework.profile.samples import SAMPLE_DIR, SAMPLES
+from linkwijzer.i18n import LANGUAGES, text
+from linkwijzer.profile.importing.samples import SAMPLE_DIR, SAMPLES
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from functools import cache
 
-from framework.profile.compare import compare_profiles
-from framework.profile.importer import import_files
-from framework.profile.samples import SAMPLES
-from framework.profile.settings import ProfileSettings
+from linkwijzer.profile.comparison.compare import compare_profiles
+from linkwijzer.profile.importing.importer import import_files
+from linkwijzer.profile.importing.samples import SAMPLES
+from linkwijzer.profile.review.settings import ProfileSettings
 
 COMPETITORS = {"fietsplein": "competitor_fietsplein", "ebikecentrum": "competitor_ebikecentrum"}
 
@@ -30,17 +29,7 @@ def comparison(own: str = "healthy", lang: str = "en", competitors: tuple[tuple[
 
 
 def run_cli(argv: list[str]) -> int:
-    """``linkwijzer <argv>`` in this process: through framework.cli once it knows ``compare``, else the same way."""
-    from framework import cli
+    """``linkwijzer <argv>`` in this process."""
+    from linkwijzer.cli import main
 
-    if "compare" in getattr(cli, "COMMANDS", {}):
-        return cli.main(argv)
-    from framework.compare_cli import add_compare_parser, run_compare
-
-    parser = cli._Parser(prog="linkwijzer")
-    add_compare_parser(parser.add_subparsers(dest="command", required=True, parser_class=cli._Parser))
-    try:
-        return run_compare(parser.parse_args(argv))
-    except cli.UsageError as error:
-        print(f"linkwijzer: {error}", file=sys.stderr)
-        return 2
+    return main(argv)

@@ -7,11 +7,11 @@ import json
 import pandas as pd
 import pytest
 
-from framework.i18n import LANGUAGES
-from framework.profile import compare as compare_module
-from framework.profile.compare import (MIXES, OWN, VELOCITY, Comparison, ProfileMixes, compare_profiles,
+from linkwijzer.i18n import LANGUAGES
+from linkwijzer.profile.comparison import compare as compare_module
+from linkwijzer.profile.comparison.compare import (MIXES, OWN, VELOCITY, Comparison, ProfileMixes, compare_profiles,
                                        competitor_settings, deviation_held, rule_for, rules)
-from framework.profile.review import Filters
+from linkwijzer.profile.review.run import Filters
 
 from tests.compare.helpers import COMPETITORS, comparison, data, settings_of
 
@@ -279,9 +279,9 @@ def test_rules_file_is_checked(monkeypatch, tmp_path):
 # --- feeding the profile verdict -----------------------------------------------------------------
 
 def test_compare_with_an_existing_review_feeds_the_verdict():
-    from framework.profile.compare import compare_with
-    from framework.profile.outcome import decide
-    from framework.profile.review import review_profile
+    from linkwijzer.profile.comparison.compare import compare_with
+    from linkwijzer.profile.review.outcome import decide
+    from linkwijzer.profile.review.run import review_profile
 
     own = review_profile(*data("overoptimised"), settings_of("overoptimised"), "en")
     c = compare_with(own, {n: data(s) for n, s in COMPETITORS.items()}, "en", own_aggregates=data("overoptimised")[1])

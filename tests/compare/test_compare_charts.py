@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from framework import compare_charts as charts
-from framework.i18n import LANGUAGES
-from framework.profile.compare import MIXES, OWN
+from linkwijzer.present import compare_charts as charts
+from linkwijzer.i18n import LANGUAGES
+from linkwijzer.profile.comparison.compare import MIXES, OWN
 
 from tests.compare.helpers import COMPETITORS, comparison, data, settings_of
 
@@ -72,7 +72,7 @@ def test_small_multiples_show_every_measured_mix():
 
 
 def test_small_multiples_skip_what_nobody_can_measure():
-    from framework.profile.compare import compare_profiles
+    from linkwijzer.profile.comparison.compare import compare_profiles
 
     c = compare_profiles(data("gsc"), {"fietsplein": data("competitor_fietsplein")}, settings_of("gsc"), "en")
     assert "placement_mix" not in charts.measured_mixes(c)  # neither GSC nor Majestic state placement
@@ -100,7 +100,7 @@ def test_velocity_comparison(normalise):
 
 
 def test_velocity_without_dates_draws_an_empty_chart():
-    from framework.profile.compare import compare_profiles
+    from linkwijzer.profile.comparison.compare import compare_profiles
 
     c = compare_profiles(data("gsc"), {"gsc-too.nl": data("gsc")}, settings_of("gsc"), "en")
     spec = charts.velocity_comparison_chart(c, "en").to_dict()
@@ -118,7 +118,7 @@ def test_link_gap_chart(lang):
 
 def test_charts_render_to_svg():
     pytest.importorskip("vl_convert")
-    from framework.charts import to_svg
+    from linkwijzer.present.charts import to_svg
 
     c = comparison("healthy")
     for chart in (charts.small_multiples(c, "en"), charts.velocity_comparison_chart(c, "en"),

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from framework.profile.samples import SAMPLE_DIR
+from linkwijzer.profile.importing.samples import SAMPLE_DIR
 
 from tests.compare.helpers import comparison, run_cli
 

@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from framework.profile import platforms
-from framework.profile.platforms import PLATFORM_TYPES, classify_platforms
+from linkwijzer.profile.comparison import platforms
+from linkwijzer.profile.comparison.platforms import PLATFORM_TYPES, classify_platforms
 
 from tests.compare.helpers import data
 

@@ -2,10 +2,10 @@
 
 from hypothesis import given, strategies as st
 
-from framework.questionnaire.assessment import Assessment, from_params, to_params
-from framework.questionnaire.examples import EXAMPLES
-from framework.questionnaire.rules import load_rules
-from framework.questionnaire.verdict import Answers
+from linkwijzer.questionnaire.assessment import Assessment, from_params, to_params
+from linkwijzer.questionnaire.examples import EXAMPLES
+from linkwijzer.questionnaire.rules import load_rules
+from linkwijzer.questionnaire.verdict import Answers
 
 RULES = load_rules()
 

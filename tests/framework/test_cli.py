@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from framework.cli import main
+from linkwijzer.cli.commands import main
 
 BIN = Path(sys.executable).parent / "linkwijzer"
 
@@ -69,7 +69,7 @@ SHARED_EXPORTS = Path(__file__).resolve().parents[2].parent / "shared" / "data" 
 
 
 def test_import_json_over_samples(capsys):
-    from framework.profile.samples import SAMPLES
+    from linkwijzer.profile.importing.samples import SAMPLES
     paths = [str(p) for p in SAMPLES["overoptimised"].paths()]
     status, out, err = run(capsys, "import", *paths, "--json", "--lang", "en")
     assert status == 0, err
@@ -101,7 +101,7 @@ def test_import_of_only_bad_files_fails_with_clear_lines(capsys, tmp_path):
 
 
 def test_profile_json_and_report(capsys, tmp_path):
-    from framework.profile.samples import SAMPLES
+    from linkwijzer.profile.importing.samples import SAMPLES
     report = tmp_path / "report.html"
     sample = SAMPLES["overoptimised"]
     argv = ["profile", *map(str, sample.paths()), "--site", sample.site, "--lang", "en", "--json", "--report", str(report)]

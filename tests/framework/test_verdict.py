@@ -2,9 +2,9 @@
 
 import pytest
 
-from framework.i18n import LANGUAGES, text
-from framework.questionnaire.rules import load_rules
-from framework.questionnaire.verdict import Answers, assess, how_it_is_decided, validate
+from linkwijzer.i18n import LANGUAGES, text
+from linkwijzer.questionnaire.rules import load_rules
+from linkwijzer.questionnaire.verdict import Answers, assess, how_it_is_decided, validate
 
 Y, P, N, U = "yes", "partly", "no", "unknown"
 TRAITS = ("relevance", "context", "origin", "naturalness", "contribution")

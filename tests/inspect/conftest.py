@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 import brotli
 import pytest
 
-from framework.inspect import FetchConfig, _guard
+from linkwijzer.inspect import FetchConfig, _guard
 
 PAGE = ("<!doctype html><html lang='nl'><head><meta charset='utf-8'><title>Fietsblog</title></head>"
         "<body><article><p>Een café in België met crème brûlée.</p>"

@@ -1,10 +1,10 @@
-"""The public face of framework.inspect: a curated __all__, documented names, texts for every code."""
+"""The public face of linkwijzer.inspect: a curated __all__, documented names, texts for every code."""
 
 from __future__ import annotations
 
-import framework.inspect as inspect_package
-from framework.i18n import catalogue
-from framework.inspect import ERRORS, REFUSAL_KINDS, USER_AGENT
+import linkwijzer.inspect as inspect_package
+from linkwijzer.i18n import catalogue
+from linkwijzer.inspect import ERRORS, REFUSAL_KINDS, USER_AGENT
 
 FETCHING = {"FetchConfig", "FetchResult", "fetch", "check_many", "check_address", "ERRORS", "REFUSAL_KINDS",
             "USER_AGENT", "ENV_ALLOW"}

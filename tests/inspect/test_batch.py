@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from framework.inspect import FetchConfig, check_many
-from framework.store import Store
+from linkwijzer.inspect import FetchConfig, check_many
+from linkwijzer.store.assessments import Store
 
 FAST = dict(delay=0, per_host=8, backoff=0.05)
 

@@ -8,7 +8,7 @@ import zlib
 import brotli
 import pytest
 
-from framework.inspect._body import PIECE, Undecodable, decode_html, decoders, looks_like_html
+from linkwijzer.inspect._body import PIECE, Undecodable, decode_html, decoders, looks_like_html
 
 from .conftest import brotli_bomb, gzip_bomb
 

@@ -6,8 +6,8 @@ import sqlite3
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
-from framework import store as store_module
-from framework.store import CachedFetch, Store
+from linkwijzer.store import assessments as store_module
+from linkwijzer.store.assessments import CachedFetch, Store
 
 
 def row(key: str, when: datetime | None = None, body: bytes | None = b"<html>fiets</html>") -> CachedFetch:

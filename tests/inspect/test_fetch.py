@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from framework.inspect import ERRORS, FetchConfig, FetchResult, fetch
+from linkwijzer.inspect import ERRORS, FetchConfig, FetchResult, fetch
 
 from .conftest import CAFE_CP1252, PAGE
 

@@ -6,9 +6,9 @@ import socket
 
 import pytest
 
-from framework.inspect import FetchConfig, check_address, fetch
-from framework.inspect import _guard
-from framework.inspect._guard import KINDS, allowed, refusal
+from linkwijzer.inspect import FetchConfig, check_address, fetch
+from linkwijzer.inspect import _guard
+from linkwijzer.inspect._guard import KINDS, allowed, refusal
 
 REFUSED = [
     ("10.0.0.1", "private"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from framework.inspect._robots import parse
+from linkwijzer.inspect._robots import parse
 
 FILE = """
 # comments and odd spacing are fine

@@ -6,12 +6,11 @@ import shutil
 import ssl
 import subprocess
 import threading
-from pathlib import Path
 
 import pytest
 
-from framework.inspect import FetchConfig, fetch
-from framework.inspect import _guard
+from linkwijzer.inspect import FetchConfig, fetch
+from linkwijzer.inspect import _guard
 
 from .conftest import Server
 

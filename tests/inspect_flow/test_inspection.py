@@ -5,9 +5,9 @@ import json
 import pandas as pd
 import pytest
 
-from framework.cli import main
-from framework.inspect.inspection import inspect_link
-from framework.inspect.verify import verify_links
+from linkwijzer.cli.commands import main
+from linkwijzer.inspect.inspection import inspect_link
+from linkwijzer.inspect.verify import verify_links
 
 from .conftest import TARGET
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from framework.i18n import LANGUAGES
-from framework.inspect.evidence import NOTE, evidence_for
-from framework.inspect.read import read_page
-from framework.questionnaire.rules import load_rules
+from linkwijzer.i18n import LANGUAGES
+from linkwijzer.inspect.evidence import NOTE, evidence_for
+from linkwijzer.inspect.read import read_page
+from linkwijzer.questionnaire.rules import load_rules
 from tests.inspect_read import pages
 
 URL = "https://blog.example.nl/onderhoud"

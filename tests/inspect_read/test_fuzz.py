@@ -7,9 +7,9 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from framework.inspect import read as read_module
-from framework.inspect.evidence import evidence_for
-from framework.inspect.read import PLACEMENTS, read_page
+from linkwijzer.inspect import read as read_module
+from linkwijzer.inspect.evidence import evidence_for
+from linkwijzer.inspect.read import PLACEMENTS, read_page
 
 EXAMPLES = int(os.environ.get("LINKWIJZER_FUZZ_EXAMPLES", "150"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])

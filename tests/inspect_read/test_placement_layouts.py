@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from framework.inspect.read import PLACEMENTS, read_page
+from linkwijzer.inspect.read import PLACEMENTS, read_page
 from tests.inspect_read import pages
 
 URL = "https://blog.example.nl/onderhoud"

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 import pytest
 
-from framework.inspect.read import read_page
+from linkwijzer.inspect.read import read_page
 from tests.conftest import SHARED_DATA
 
 DATA = SHARED_DATA / "placement"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from framework.inspect._text import term
-from framework.inspect.read import read_page
+from linkwijzer.inspect._text import term
+from linkwijzer.inspect.read import read_page
 from tests.inspect_read import pages
 
 URL = "https://blog.example.nl/artikelen/onderhoud"

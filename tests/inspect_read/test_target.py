@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from framework.inspect.read import read_page
+from linkwijzer.inspect.read import read_page
 
 PAGE = "https://www.fietsenvandijk.nl/blog/accu"
 LINKS = [

@@ -8,11 +8,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import framework.profile.importer as importer
-from framework.datafiles import DataFileError
-from framework.i18n import LANGUAGES, catalogue as texts, text
-from framework.profile.formats import AGGREGATE_NAMES, FORMAT_NAMES, catalogue
-from framework.profile.problems import PROBLEM_CODES, ImportProblem
+import linkwijzer.profile.importing.importer as importer
+from linkwijzer.datafiles import DataFileError
+from linkwijzer.i18n import LANGUAGES, catalogue as texts, text
+from linkwijzer.profile.importing.formats import AGGREGATE_NAMES, FORMAT_NAMES, catalogue
+from linkwijzer.profile.importing.problems import PROBLEM_CODES, ImportProblem
 
 SEMRUSH = "semrush_backlinks_legacy_2018_18col.csv"
 CORE = ["source_url", "source_host", "source_domain", "target_url", "anchor", "first_seen", "last_seen", "lost",
@@ -116,7 +116,7 @@ def test_formats_file_names_and_checks(tmp_path):
 
 
 def test_every_vendor_layout_is_detected_from_its_own_column_names():
-    from framework.profile.formats import detect
+    from linkwijzer.profile.importing.formats import detect
 
     for fmt in catalogue().formats:
         header = [names[0].replace("*", "example.com") for names in fmt.columns.values()]

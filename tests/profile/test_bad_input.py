@@ -9,8 +9,8 @@ import zipfile
 
 import pytest
 
-from framework.i18n import LANGUAGES
-from framework.profile.importer import ImportProblem, import_files, read_header
+from linkwijzer.i18n import LANGUAGES
+from linkwijzer.profile.importing.importer import ImportProblem, import_files, read_header
 
 SEMRUSH = "semrush_backlinks_legacy_2018_18col.csv"
 

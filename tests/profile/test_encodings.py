@@ -8,7 +8,7 @@ import io
 import pandas as pd
 import pytest
 
-from framework.profile.importer import import_files
+from linkwijzer.profile.importing.importer import import_files
 
 SEMRUSH = "semrush_backlinks_legacy_2018_18col.csv"  # accents, guillemets and an em dash
 AHREFS = "ahrefs_backlinks_v3_2025-10_utf16le_tsv.csv"

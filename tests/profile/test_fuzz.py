@@ -13,8 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from framework.profile.importer import import_files
-from framework.profile.problems import PROBLEM_CODES
+from linkwijzer.profile.importing.importer import import_files
+from linkwijzer.profile.importing.problems import PROBLEM_CODES
 from tests.profile.conftest import EXPORTS
 
 # pyarrow reports some failures inside callbacks as "Exception ignored" on stderr: that is a

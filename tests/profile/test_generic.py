@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from framework.profile.importer import import_files, propose_mapping, read_header
+from linkwijzer.profile.importing.importer import import_files, propose_mapping, read_header
 
 
 @pytest.mark.parametrize("columns,expected", [

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 import pyarrow as pa
 
-from framework.profile.importer import import_files
-from framework.profile.urls import comparable_keys, normalise_url, url_column
+from linkwijzer.profile.importing.importer import import_files
+from linkwijzer.profile.importing.urls import comparable_keys, normalise_url, url_column
 
 SEMRUSH = "semrush_backlinks_2026_19col.csv"
 
@@ -114,7 +114,7 @@ URLS = st.builds(
 @given(st.lists(URLS, min_size=1, max_size=40))
 def test_vectorised_and_per_value_paths_agree(urls):
     """Sources (mostly distinct) take the Arrow path, targets the per-value path: same answers."""
-    from framework.profile import urls as module
+    from linkwijzer.profile.importing import urls as module
 
     column = pa.chunked_array([pa.array(urls, pa.string())])
     fast = module._vectorised(column)
@@ -147,7 +147,7 @@ def test_spaces_around_urls_do_not_matter():
 @settings(max_examples=50, deadline=None)
 @given(st.integers(0, 60), st.sets(st.integers(0, 59), max_size=60))
 def test_dropping_rows_by_slices_equals_a_filter(rows, drop):
-    from framework.profile.importer import _without_rows
+    from linkwijzer.profile.importing.importer import _without_rows
     import numpy as np
 
     table = pa.table({"n": list(range(rows)), "s": [str(i) for i in range(rows)]})

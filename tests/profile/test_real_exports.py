@@ -16,8 +16,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from framework.profile.importer import import_files, read_header
-from framework.profile.urls import normalise_url
+from linkwijzer.profile.importing.importer import import_files, read_header
+from linkwijzer.profile.importing.urls import normalise_url
 from tests.profile.conftest import export_files, readme_rows
 
 # What each file is (our knowledge) and how its bytes arrive (the README's "bytes as found").

@@ -9,8 +9,8 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from framework.profile.importer import import_files
-from framework.profile.values import to_count, to_dates, to_number
+from linkwijzer.profile.importing.importer import import_files
+from linkwijzer.profile.importing.values import to_count, to_dates, to_number
 
 MOZ = (
     "\ufeff------------------------------------\r\n"

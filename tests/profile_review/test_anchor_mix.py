@@ -8,10 +8,10 @@ from functools import cache
 import pandas as pd
 import pytest
 
-from framework.profile.anchor_mix import ANCHOR_CLASSES, Classifier, analyse_anchors
-from framework.profile.importer import import_files
-from framework.profile.samples import SAMPLE_DIR, SAMPLES, load_sample
-from framework.profile.settings import ProfileSettings
+from linkwijzer.profile.signals.keyword_anchors import ANCHOR_CLASSES, Classifier, analyse_anchors
+from linkwijzer.profile.importing.importer import import_files
+from linkwijzer.profile.importing.samples import SAMPLE_DIR, SAMPLES, load_sample
+from linkwijzer.profile.review.settings import ProfileSettings
 
 TRUTH = json.loads((SAMPLE_DIR / "ground_truth.json").read_text(encoding="utf-8"))
 LINK_FILES = {"healthy": "fietsenvandijk_ahrefs_backlinks.csv", "overoptimised": "snelle-ebikes_semrush_backlinks.csv",

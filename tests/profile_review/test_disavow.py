@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from framework.i18n import text
-from framework.profile.disavow import (
+from linkwijzer.i18n import text
+from linkwijzer.profile.outputs.disavow import (
     LINE_LIMIT,
     OWN,
     caution,

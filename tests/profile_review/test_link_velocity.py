@@ -11,9 +11,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from framework.profile.link_velocity import analyse_velocity, quality_trend
-from framework.profile.samples import SAMPLE_DIR, SAMPLES, load_sample
-from framework.profile.settings import ProfileSettings
+from linkwijzer.profile.signals.link_bursts import analyse_velocity, quality_trend
+from linkwijzer.profile.importing.samples import SAMPLE_DIR, SAMPLES, load_sample
+from linkwijzer.profile.review.settings import ProfileSettings
 
 TRUTH = json.loads((SAMPLE_DIR / "ground_truth.json").read_text(encoding="utf-8"))
 HEALTHY = TRUTH["fietsenvandijk_ahrefs_backlinks.csv"]

@@ -8,9 +8,9 @@ from functools import cache
 import pandas as pd
 import pytest
 
-from framework.profile.placement_mix import CLASSES, PLACEMENTS, analyse_placement, template_links
-from framework.profile.samples import SAMPLE_DIR, SAMPLES, load_sample
-from framework.profile.settings import ProfileSettings
+from linkwijzer.profile.signals.boilerplate_placement import CLASSES, PLACEMENTS, analyse_placement, template_links
+from linkwijzer.profile.importing.samples import SAMPLE_DIR, SAMPLES, load_sample
+from linkwijzer.profile.review.settings import ProfileSettings
 
 TRUTH = json.loads((SAMPLE_DIR / "ground_truth.json").read_text(encoding="utf-8"))
 HEALTHY = TRUTH["fietsenvandijk_ahrefs_backlinks.csv"]

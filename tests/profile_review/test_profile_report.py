@@ -14,20 +14,20 @@ import pandas as pd
 import pytest
 from markupsafe import escape
 
-from framework import charts
-from framework.i18n import text as _text
-from framework.profile.importer import ImportResult, import_files
-from framework.profile.report import (
+from linkwijzer.present import charts
+from linkwijzer.i18n import text as _text
+from linkwijzer.profile.importing.importer import ImportResult, import_files
+from linkwijzer.profile.outputs.report import (
     ADDED,
     _inline_svg,
     classified_links_csv,
     profile_report_html,
     profile_report_markdown,
 )
-from framework.profile.review import ProfileReview, review_profile
-from framework.profile.samples import SAMPLES
-from framework.profile.settings import ProfileSettings
-from framework.profile.signals import SIGNAL_IDS
+from linkwijzer.profile.review.run import ProfileReview, review_profile
+from linkwijzer.profile.importing.samples import SAMPLES
+from linkwijzer.profile.review.settings import ProfileSettings
+from linkwijzer.profile.signals.base import SIGNAL_IDS
 
 TODAY = date(2026, 3, 14)
 SCRIPT = "</text><script>alert(1)</script>"
@@ -76,7 +76,7 @@ def visible_text(html: str) -> str:
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_healthy_profile_reads_healthy(lang: str) -> None:
     html = html_of("healthy", lang)
-    assert f'<section class="verdict healthy"' in html
+    assert '<section class="verdict healthy"' in html
     assert text(lang, "review.outcome.healthy") in html and text(lang, "review.outcome_explained.healthy") in html
     assert text(lang, "profile_report.lacks.none") in html
     assert text(lang, "review.reassure.nofollow_mix") in html
@@ -93,7 +93,7 @@ def test_overoptimised_profile_says_intervene_with_its_signals_and_charts(lang: 
     result, review = sample("overoptimised", lang)
     html = html_of("overoptimised", lang)
     assert review.outcome == "intervene"
-    assert f'<section class="verdict intervene"' in html and text(lang, "review.outcome.intervene") in html
+    assert '<section class="verdict intervene"' in html and text(lang, "review.outcome.intervene") in html
     for signal in review.signals:
         assert text(lang, f"review.signals.{signal.id}.name") in html
         assert f'<span class="level {signal.level}">{text(lang, f"review.levels.{signal.level}")}</span>' in html

@@ -8,9 +8,9 @@ from functools import cache
 import pandas as pd
 import pytest
 
-from framework.profile.relevance import RELEVANCE_LABELS, analyse_relevance, topic_terms
-from framework.profile.samples import SAMPLE_DIR, SAMPLES, load_sample
-from framework.profile.settings import ProfileSettings
+from linkwijzer.profile.signals.irrelevant_sources import RELEVANCE_LABELS, analyse_relevance, topic_terms
+from linkwijzer.profile.importing.samples import SAMPLE_DIR, SAMPLES, load_sample
+from linkwijzer.profile.review.settings import ProfileSettings
 
 TRUTH = json.loads((SAMPLE_DIR / "ground_truth.json").read_text(encoding="utf-8"))
 FIETSEN = ProfileSettings(site="fietsenvandijk.nl", brand=("Fietsen van Dijk", "fietsenvandijk"),

@@ -8,10 +8,10 @@ from functools import cache
 import pandas as pd
 import pytest
 
-from framework.profile.importer import import_files
-from framework.profile.repeated_sources import EXPLANATIONS, analyse_repetition, subnet_of
-from framework.profile.samples import SAMPLE_DIR, SAMPLES
-from framework.profile.settings import ProfileSettings
+from linkwijzer.profile.importing.importer import import_files
+from linkwijzer.profile.signals.repeated_sources import EXPLANATIONS, analyse_repetition, subnet_of
+from linkwijzer.profile.importing.samples import SAMPLE_DIR, SAMPLES
+from linkwijzer.profile.review.settings import ProfileSettings
 
 TRUTH = json.loads((SAMPLE_DIR / "ground_truth.json").read_text(encoding="utf-8"))
 HEALTHY = TRUTH["fietsenvandijk_ahrefs_backlinks.csv"]

@@ -4,11 +4,11 @@
 import pandas as pd
 import pytest
 
-from framework.i18n import LANGUAGES
-from framework.profile.review import Filters, review_profile
-from framework.profile.samples import SAMPLES, load_sample
-from framework.profile.settings import ProfileSettings
-from framework.profile.signals import SIGNAL_IDS
+from linkwijzer.i18n import LANGUAGES
+from linkwijzer.profile.review.run import Filters, review_profile
+from linkwijzer.profile.importing.samples import SAMPLES, load_sample
+from linkwijzer.profile.review.settings import ProfileSettings
+from linkwijzer.profile.signals.base import SIGNAL_IDS
 
 
 def imported(sample_id: str):

@@ -2,13 +2,13 @@
 
 import pytest
 
-from framework.profile.anchor_mix import analyse_anchors
-from framework.profile.link_velocity import analyse_velocity
-from framework.profile.placement_mix import analyse_placement
-from framework.profile.relevance import analyse_relevance
-from framework.profile.repeated_sources import analyse_repetition
-from framework.profile.samples import SAMPLES, load_sample
-from framework.profile.signals import SIGNAL_IDS
+from linkwijzer.profile.signals.keyword_anchors import analyse_anchors
+from linkwijzer.profile.signals.link_bursts import analyse_velocity
+from linkwijzer.profile.signals.boilerplate_placement import analyse_placement
+from linkwijzer.profile.signals.irrelevant_sources import analyse_relevance
+from linkwijzer.profile.signals.repeated_sources import analyse_repetition
+from linkwijzer.profile.importing.samples import SAMPLES, load_sample
+from linkwijzer.profile.signals.base import SIGNAL_IDS
 
 ANALYSERS = {
     "irrelevant_sources": lambda r, s, lang: analyse_relevance(r.links, s, lang),

@@ -1,0 +1,5 @@
+"""The ``linkwijzer`` command."""
+
+from linkwijzer.cli.commands import main
+
+__all__ = ["main"]

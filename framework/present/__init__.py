@@ -1,0 +1,1 @@
+"""The presentation layer: numbers, dates, labels, tables, charts and reports per language."""

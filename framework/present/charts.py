@@ -1,0 +1,128 @@
+"""Altair chart builders for the profile review: aggregates in, charts out (testable without Streamlit).
+
+Every chart draws a small table (classes, weeks, top domains), never one mark per link, and uses
+large type so it reads on a projector and in a printed report.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from linkwijzer.i18n import text
+
+FONT = 15
+WIDTH = 560
+COLOURS = {"ok": "#2e7d5b", "watch": "#d08a1e", "concern": "#b8432f", "unknown": "#8a8f98"}
+# Keyword-heavy classes warm, natural ones cool: the eye finds over-optimisation at once.
+ANCHOR_COLOURS = {"branded": "#1f6f5c", "naked_url": "#4f9d84", "generic": "#8cc1a9", "other": "#6b7fb3",
+                  "image": "#a3a9b5", "partial": "#d08a1e", "compound": "#c9b26b", "exact": "#b8432f"}
+PALETTE = ["#1f6f5c", "#4f9d84", "#8cc1a9", "#d08a1e", "#b8432f", "#6b7fb3", "#a3a9b5", "#c9b26b"]
+
+
+def _style(chart: alt.Chart) -> alt.Chart:
+    return (chart.configure_axis(labelFontSize=FONT, titleFontSize=FONT, labelLimit=260)
+            .configure_legend(labelFontSize=FONT, titleFontSize=FONT, orient="bottom", labelLimit=400)
+            .configure_title(fontSize=FONT + 3, anchor="start")
+            .configure_view(strokeWidth=0))
+
+
+def _share_bars(table: pd.DataFrame, category: str, share: str, count: str, labels: dict[str, str],
+                title: str, axis_title: str, count_title: str, order: list[str] | None = None) -> alt.Chart:
+    data = table.assign(label=table[category].map(lambda c: labels.get(str(c), str(c))),
+                        text=table[share].map(lambda v: f"{v:.0%}"))
+    sort = [labels.get(c, c) for c in order] if order else "-x"
+    y = alt.Y("label:N", sort=sort, title=None, axis=alt.Axis(labelOverlap=False))
+    bars = alt.Chart(data).mark_bar(color=PALETTE[0], cornerRadiusEnd=3).encode(
+        x=alt.X(f"{share}:Q", axis=alt.Axis(format="%"), title=axis_title), y=y,
+        tooltip=[alt.Tooltip("label:N", title=" "), alt.Tooltip(f"{share}:Q", format=".1%", title=axis_title),
+                 alt.Tooltip(f"{count}:Q", title=count_title)])
+    labels_layer = bars.mark_text(align="left", dx=4, fontSize=FONT).encode(text="text:N")
+    return _style((bars + labels_layer).properties(title=title, width=WIDTH, height=max(120, 40 * len(data))))
+
+
+def anchor_mix_chart(by_class: pd.DataFrame, lang: str) -> alt.Chart:
+    """Share of referring domains per anchor class (links in the tooltip)."""
+    table = by_class.reset_index().rename(columns={"index": "class"}) if "class" not in by_class else by_class
+    table = table[table["links"] > 0]
+    labels = {c: text(lang, f"anchors.class.{c}") for c in table["class"]}
+    return _share_bars(table, "class", "share_domains", "links", labels, text(lang, "ui.review.chart_anchor_mix"),
+                       text(lang, "ui.review.share_domains"), text(lang, "ui.review.links"))
+
+
+def top_anchors_chart(top: pd.DataFrame, lang: str, limit: int = 15) -> alt.Chart:
+    data = top.head(limit).assign(kind=lambda d: d["class"].map(lambda c: text(lang, f"anchors.class.{c}")))
+    classes = [c for c in ANCHOR_COLOURS if c in set(data["class"])]
+    chart = alt.Chart(data).mark_bar(cornerRadiusEnd=3).encode(
+        x=alt.X("domains:Q", title=text(lang, "ui.review.domains")),
+        y=alt.Y("anchor:N", sort="-x", title=None, axis=alt.Axis(labelOverlap=False)),
+        color=alt.Color("kind:N", title=None, scale=alt.Scale(
+            domain=[text(lang, f"anchors.class.{c}") for c in classes], range=[ANCHOR_COLOURS[c] for c in classes])),
+        tooltip=["anchor:N", "kind:N", alt.Tooltip("domains:Q", title=text(lang, "ui.review.domains")),
+                 alt.Tooltip("links:Q", title=text(lang, "ui.review.links"))])
+    return _style(chart.properties(title=text(lang, "ui.review.chart_top_anchors"), width=WIDTH,
+                                   height=max(120, 30 * len(data))))
+
+
+def velocity_chart(weekly: pd.DataFrame, lang: str, explained: tuple[str, ...] = ()) -> alt.Chart:
+    """New referring domains per week, the normal band, and the burst weeks marked."""
+    data = weekly.copy()
+    data["period"] = pd.to_datetime(data["period"])
+    data["kind"] = text(lang, "velocity.chart.new_domains")
+    if "burst" in data:
+        data.loc[data["burst"].fillna(False).astype(bool), "kind"] = text(lang, "velocity.chart.burst")
+    band = alt.Chart(data).mark_area(opacity=0.18, color=PALETTE[1]).encode(
+        x=alt.X("period:T", title=text(lang, "velocity.chart.week"), axis=alt.Axis(format="%b %Y", labelAngle=0)),
+        y="baseline:Q", y2="upper:Q")
+    bars = alt.Chart(data).mark_bar(width={"band": 0.9}).encode(
+        x="period:T", y=alt.Y("new_domains:Q", title=text(lang, "velocity.chart.new_domains")),
+        color=alt.Color("kind:N", title=None, scale=alt.Scale(
+            domain=[text(lang, "velocity.chart.new_domains"), text(lang, "velocity.chart.burst")],
+            range=[PALETTE[0], COLOURS["concern"]])),
+        tooltip=[alt.Tooltip("period:T", title=text(lang, "velocity.chart.week")),
+                 alt.Tooltip("new_domains:Q", title=text(lang, "velocity.chart.new_domains")),
+                 alt.Tooltip("new_links:Q", title=text(lang, "velocity.chart.new_links")),
+                 alt.Tooltip("upper:Q", format=".1f", title=text(lang, "velocity.chart.band"))])
+    return _style((band + bars).properties(title=text(lang, "velocity.chart.title"), width=WIDTH + 240, height=260))
+
+
+def placement_chart(mix: pd.DataFrame, lang: str) -> alt.Chart:
+    table = mix[mix["links"] > 0].assign(share=lambda d: d["main_domains"] / max(d["main_domains"].sum(), 1))
+    labels = {c: text(lang, f"placement.class.{c}") for c in table["placement"]}
+    return _share_bars(table, "placement", "share", "links", labels, text(lang, "placement.chart.title"),
+                       text(lang, "ui.review.share_domains"), text(lang, "ui.review.links"))
+
+
+def follow_chart(follow: pd.DataFrame, lang: str) -> alt.Chart:
+    labels = {r: text(lang, f"ui.review.rel.{r}") for r in follow["rel"]}
+    return _share_bars(follow, "rel", "share_links", "domains", labels, text(lang, "ui.review.chart_follow"),
+                       text(lang, "ui.review.share_links"), text(lang, "ui.review.domains"))
+
+
+def relevance_chart(distribution: pd.DataFrame, lang: str) -> alt.Chart:
+    table = distribution.reset_index().rename(columns={"index": "label"})
+    labels = {c: text(lang, f"relevance.label.{c}") for c in table["label"]}
+    return _share_bars(table, "label", "share_domains", "links", labels, text(lang, "ui.review.chart_relevance"),
+                       text(lang, "ui.review.share_domains"), text(lang, "ui.review.links"),
+                       order=["relevant", "unclear", "not_relevant"])
+
+
+def concentration_chart(concentration: pd.DataFrame, lang: str, limit: int = 15) -> alt.Chart:
+    data = concentration.head(limit).assign(
+        kind=lambda d: d["sitewide_links"].gt(0).map({True: text(lang, "placement.chart.sitewide"),
+                                                      False: text(lang, "ui.review.regular_links")}))
+    chart = alt.Chart(data).mark_bar(cornerRadiusEnd=3).encode(
+        x=alt.X("link_share:Q", axis=alt.Axis(format="%"), title=text(lang, "ui.review.share_links")),
+        y=alt.Y("domain:N", sort="-x", title=None, axis=alt.Axis(labelOverlap=False)),
+        color=alt.Color("kind:N", title=None, scale=alt.Scale(range=[PALETTE[0], PALETTE[3]])),
+        tooltip=["domain:N", alt.Tooltip("links:Q", title=text(lang, "ui.review.links")),
+                 alt.Tooltip("link_share:Q", format=".1%"), "sitewide_links:Q"])
+    return _style(chart.properties(title=text(lang, "repetition.concentration.title"), width=WIDTH,
+                                   height=max(120, 30 * len(data))))
+
+
+def to_svg(chart: alt.Chart) -> str:
+    """The chart as an inline SVG for the printable report (rendered locally by vl-convert)."""
+    import vl_convert
+
+    return vl_convert.vegalite_to_svg(chart.to_json())

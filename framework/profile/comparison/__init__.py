@@ -1,0 +1,1 @@
+"""Competitor comparison: mixes side by side, deviations and the link gap."""

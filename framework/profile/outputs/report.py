@@ -1,0 +1,202 @@
+"""The profile review's outputs: a printable report (HTML, Markdown) and the classified links as CSV."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ElementTree
+from datetime import date
+
+import pandas as pd
+from markupsafe import Markup
+
+from linkwijzer.present import charts
+from linkwijzer.i18n import has_text, text
+from linkwijzer.profile.signals.keyword_anchors import percent
+from linkwijzer.profile.review.run import ProfileReview
+from linkwijzer.present.assessment_report import _environment, _frame
+from linkwijzer.present.spreadsheet import safe_csv_frame
+
+# Everything that came from the user or their files (site, domains, anchors, titles, file names)
+# is escaped: the HTML template autoescapes and the Markdown environment escapes every value.
+# The charts are the one exception — inline SVG marked safe — so they are accepted only from our
+# own renderer and checked structurally first (``_inline_svg``).
+
+# The columns ``ProfileReview.classified()`` adds to the canonical link table. Their headers are
+# translated; the imported columns keep their canonical names (the same as the JSON and the
+# import's schema), so a script reading the file works in both languages.
+ADDED = ("anchor_class", "relevance", "placement_class", "sitewide_or_template", "in_burst", "in_network")
+# Their category values shown as words, from the texts the page already uses.
+VALUE_TEXTS = {"anchor_class": "anchors.class", "relevance": "relevance.label", "placement_class": "placement.class"}
+# Excel's list separator follows the locale: a semicolon where the decimal mark is a comma.
+DELIMITERS = {"nl": ";", "en": ","}
+# Chart widths for paper: two columns on A4 portrait, the velocity chart across the page.
+HALF_WIDTH, FULL_WIDTH = 300, 760
+_ID = re.compile(r'(\sid="|url\(#|href="#)([^")]+)')
+# Elements that run code or load another document; links out are caught by the href check.
+_UNSAFE_TAGS = {"script", "foreignobject", "iframe", "object", "embed"}
+
+
+def profile_report_html(review: ProfileReview, lang: str, *, site: str = "", files: list | None = None,
+                        today: date | None = None) -> str:
+    """The profile review on one or two A4 pages, charts included, every text in ``lang``."""
+    context = _context(review, lang, site, files, today)
+    context["charts"] = _charts(review, lang)
+    return _environment("html").get_template("profile_report.html.j2").render(context)
+
+
+def profile_report_markdown(review: ProfileReview, lang: str, *, site: str = "", files: list | None = None,
+                            today: date | None = None) -> str:
+    """The same report as Markdown, without the charts (for e-mail, tickets and wikis)."""
+    return _environment("md").get_template("profile_report.md.j2").render(_context(review, lang, site, files, today))
+
+
+def classified_links_csv(review: ProfileReview, lang: str) -> bytes:
+    """Every measured link with what the review concluded, safe to open in a spreadsheet.
+
+    Canonical column names for the imported columns, translated headers and values for the six
+    columns the review adds; ``;`` between cells in Dutch, ``,`` in English. Vectorised: the
+    category columns are translated per category, never per row.
+    """
+    table = review.classified()
+    for column, prefix in VALUE_TEXTS.items():
+        if column in table and isinstance(table[column].dtype, pd.CategoricalDtype):
+            labels = {c: text(lang, f"{prefix}.{c}") if has_text(lang, f"{prefix}.{c}") else c
+                      for c in table[column].cat.categories}
+            table[column] = table[column].cat.rename_categories(labels)
+    if DELIMITERS.get(lang) == ";":
+        # Excel with Dutch settings reads "45.5" as 455 or as text: write the decimal comma it expects.
+        # Scores are never negative, so no cell starts with "-" and is defused into text.
+        for column in table.columns[[pd.api.types.is_float_dtype(d) for d in table.dtypes]]:
+            table[column] = table[column].round(4).astype("string[pyarrow]").str.replace(".", ",", regex=False)
+    headers = {c: text(lang, f"profile_report.csv.{c}") for c in ADDED}
+    return safe_csv_frame(table, headers, delimiter=DELIMITERS.get(lang, ","))
+
+
+def _context(review: ProfileReview, lang: str, site: str, files: list | None, today: date | None) -> dict:
+    def t(key: str, **params: object) -> str:
+        return text(lang, key, **params)
+
+    settings = review.settings
+    verdict = review.verdict
+    def given(values: tuple[str, ...]) -> str:
+        return ", ".join(values) or t("profile_report.not_given")
+
+    signals = [{
+        "name": t(f"review.signals.{s.id}.name"), "level": s.level, "level_text": t(f"review.levels.{s.level}"),
+        "value": t("profile_report.signals.no_value") if s.value is None else percent(float(s.value), lang),
+        "threshold": (t("profile_report.signals.threshold", watch=_cut_off(s.threshold["watch"], lang),
+                        concern=_cut_off(s.threshold["concern"], lang))
+                      if {"watch", "concern"} <= set(s.threshold) else ""),
+        "why": s.why,
+    } for s in review.signals]
+    settings_rows = [(t("profile_report.settings.site"), settings.domain or site or t("profile_report.not_given")),
+                     (t("profile_report.settings.brand"), given(settings.brand_terms())),
+                     (t("profile_report.settings.keywords"), given(settings.keywords)),
+                     (t("profile_report.settings.topics"), given(settings.topics))]
+    if settings.explained_bursts:
+        settings_rows.append((t("profile_report.settings.explained_bursts"), given(settings.explained_bursts)))
+    conditions = {"several_signals": t("profile_report.conditions.several_detail", count=len(verdict.flagged)),
+                  "quality_declining": _quality(review.quality, lang),
+                  "competitor_deviation": _deviation(review, lang)}
+    return {
+        **_frame(lang, today),
+        "site": site.strip() or settings.domain or t("profile_report.untitled"),
+        "counts": t("ui.review.counts", links=_count(review.links, lang), domains=_count(review.referring_domains, lang)),
+        "outcome": review.outcome,
+        "outcome_text": t(f"review.outcome.{review.outcome}"),
+        "outcome_explained": t(f"review.outcome_explained.{review.outcome}"),
+        "conditions": [(t(f"review.conditions.{c}"), verdict.conditions[c],
+                        t("review.conditions.met" if verdict.conditions[c] else "review.conditions.not_met"), detail)
+                       for c, detail in conditions.items()],
+        "lacks": [t(f"review.lacks.{x}") for x in review.lacks],
+        "reassurances": [t(f"review.reassure.{x}") for x in review.reassurances],
+        "signals": signals,
+        "settings": settings_rows,
+        "files": [_file_row(f, lang) for f in files] if files is not None else None,
+        "heuristics": t("review.heuristics.note"),
+    }
+
+
+def _quality(quality: dict, lang: str) -> str:
+    recent, earlier = quality.get("recent_share"), quality.get("earlier_share")
+    if not quality.get("enough_data") or recent is None or earlier is None:
+        return text(lang, "velocity.quality.too_few")
+    key = "velocity.quality.declining" if quality.get("declining") else "velocity.quality.stable"
+    return text(lang, key, recent=percent(recent, lang), earlier=percent(earlier, lang), months=quality["months"])
+
+
+def _deviation(review: ProfileReview, lang: str) -> str:
+    if not review.deviations:
+        return text(lang, "profile_report.conditions.deviation_none")
+    names = ", ".join(text(lang, f"review.signals.{d['measure']}.name") for d in review.deviations)
+    return text(lang, "profile_report.conditions.deviation_detail", signals=names)
+
+
+def _file_row(report: object, lang: str) -> tuple[str, str, str]:
+    """(name, format, rows) of an importer ``FileReport`` or a dict with the same keys."""
+    get = report.get if isinstance(report, dict) else lambda key: getattr(report, key, "")
+    fmt = str(get("format") or "")
+    label = text(lang, f"import.format.{fmt}") if fmt and has_text(lang, f"import.format.{fmt}") else fmt
+    rows = get("rows")
+    return str(get("name") or ""), label, _count(int(rows), lang) if isinstance(rows, int) else str(rows or "")
+
+
+def _cut_off(value: float, lang: str) -> str:
+    """A threshold as written in its file: 0.05 is "5%", not the "5.0%" a measured share gets."""
+    whole = round(value * 100, 6)
+    return f"{whole:.0f}%" if whole == int(whole) else percent(value, lang)
+
+
+def _count(value: int, lang: str) -> str:
+    written = f"{value:,}"
+    return written.replace(",", ".") if lang == "nl" else written
+
+
+def _charts(review: ProfileReview, lang: str) -> list[dict]:
+    """The key charts as inline SVG; a chart whose data is empty is left out, not drawn blank."""
+    builders = []
+    if len(review.velocity.weekly):
+        builders.append(("wide", lambda: charts.velocity_chart(review.velocity.weekly, lang,
+                                                               review.settings.explained_bursts)
+                         .properties(width=FULL_WIDTH, height=150)))
+    # The anchor mix has the most bars: it takes the left column beside relevance and follow.
+    if len(review.anchors.by_class) and review.anchors.by_class["links"].sum() > 0:
+        builders.append(("tall", lambda: charts.anchor_mix_chart(review.anchors.by_class, lang)))
+    if len(review.relevance.distribution) and review.relevance.distribution["domains"].sum() > 0:
+        builders.append(("half", lambda: charts.relevance_chart(review.relevance.distribution, lang)))
+    if len(review.follow_mix):
+        builders.append(("half", lambda: charts.follow_chart(review.follow_mix, lang)))
+    if len(review.placement.mix) and review.placement.mix["links"].sum() > 0:
+        # Placement labels are long ("outside the main text, position not stated"): across the page
+        # they stay legible, and the chart has few bars, so it costs little height.
+        builders.append(("wide", lambda: charts.placement_chart(review.placement.mix, lang)
+                         .properties(width=FULL_WIDTH - 260)))
+    out = []
+    for number, (size, build) in enumerate(builders, start=1):
+        chart = build() if size == "wide" else build().properties(width=HALF_WIDTH)
+        out.append({"size": size, "svg": _inline_svg(charts.to_svg(chart), number)})
+    return out
+
+
+def _inline_svg(svg: str, number: int) -> Markup:
+    """Our renderer's SVG, made safe to inline several times in one page, as Markup.
+
+    vl-convert writes XML with the data's text escaped; parsing it proves that no anchor or
+    domain turned into an element or an attribute. Element ids (clip paths) are numbered per
+    chart, because every chart starts at ``clip1`` and a page with equal ids clips the wrong one.
+    """
+    svg = _ID.sub(lambda m: f"{m.group(1)}chart{number}-{m.group(2)}", svg)
+    root = ElementTree.fromstring(svg)
+    for element in root.iter():
+        tag = element.tag.rsplit("}", 1)[-1].lower()
+        if tag in _UNSAFE_TAGS or any(_unsafe_attribute(k, v) for k, v in element.attrib.items()):
+            raise ValueError(f"the chart renderer produced an unexpected <{tag}> element; not inlined")
+    return Markup(svg)
+
+
+def _unsafe_attribute(name: str, value: str) -> bool:
+    local = name.rsplit("}", 1)[-1].lower()
+    return local.startswith("on") or (local == "href" and not value.startswith("#"))
+
+
+__all__ = ["classified_links_csv", "profile_report_html", "profile_report_markdown"]

@@ -1,0 +1,287 @@
+"""Relevance of each referring domain to the user's topic: an estimate from the export's text that the user can overrule."""
+
+# The estimate reads the text an export gives about a linking page (title, the words of its URL
+# including the host, the text left and right of the link) and looks for the user's topic terms and
+# for clearly off-topic vocabularies (thresholds/irrelevant_sources.toml). Anchors are not read:
+# an anchor describes the TARGET (and is what link sellers optimise), so counting it would make
+# every paid 'e-bike kopen' link on a casino page look on topic.
+#
+# Work happens once per distinct value of each text column (titles and context repeat across a
+# site's pages), with Arrow's regex kernels over all values at once;
+# the per-link results are numpy gathers. Linking pages are the distinct (domain, title), or
+# (domain, URL) where the export has no titles, and each page is one vote in its domain's score.
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from linkwijzer.datafiles import DataFileError
+from linkwijzer.i18n import text
+from linkwijzer.profile.signals.keyword_anchors import forms, percent, vocabulary, words
+from linkwijzer.profile.review.settings import RELEVANCE_LABELS, ProfileSettings
+from linkwijzer.profile.signals.base import THRESHOLDS, Signal, level_for, thresholds
+from linkwijzer.profile.importing.urls import registrable_domain
+
+SIGNAL_ID = "irrelevant_sources"
+ESTIMATE_KEYS = ("on_topic", "mixed", "off_topic", "no_topic", "too_little_text", "min_words", "offtopic_pages",
+                 "relevant_from", "not_relevant_to")
+_START, _END = "(?:^|[^a-z0-9])", "(?:[^a-z0-9]|$)"  # word boundaries over lower-cased text
+
+
+@dataclass
+class Relevance:
+    by_domain: pd.DataFrame
+    """One row per referring domain: ``domain, links, score, label, evidence, overridden``."""
+    per_link: pd.Series
+    """The label of each link's referring domain, aligned to the links (categorical)."""
+    distribution: pd.DataFrame
+    """Per label: ``domains``, ``links``, ``share_domains``, ``share_links``."""
+    signal: Signal
+    """``irrelevant_sources``."""
+
+
+@cache
+def _settings() -> tuple[dict, dict[str, str]]:
+    """The page scores and label cut-offs, and one regex per off-topic group."""
+    data = thresholds(SIGNAL_ID)
+    for key in ESTIMATE_KEYS:
+        value = data.get("estimate", {}).get(key)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise DataFileError(THRESHOLDS / f"{SIGNAL_ID}.toml", f"estimate.{key}", f"must be a non-negative number, not {value!r}")
+    groups = {name: "|".join(_term_pattern(t) for t in terms) for name, terms in data["offtopic"].items()}
+    return dict(data["estimate"]), groups
+
+
+def _flex(word: str) -> str:
+    # words() writes "e-bike" as "ebike"; texts write it with a hyphen, a space or neither
+    return re.escape(word[0]) + "[- ]?" + re.escape(word[1:]) if len(word) > 1 else re.escape(word)
+
+
+def _phrase(term: str) -> str:
+    return "[^a-z0-9]*".join(_flex(w) for w in words(term))  # "website waarde" = host word "websitewaarde"
+
+
+def _term_pattern(term: str) -> str:
+    """An off-topic entry as a regex: whole words, plural allowed, ``*`` for a prefix."""
+    body = _phrase(term.rstrip("*"))
+    return f"{_START}{body}" if term.endswith("*") else f"{_START}{body}(?:s|en|es)?{_END}"
+
+
+def _topic_patterns(term: str) -> list[str]:
+    """A topic term as regexes, one per word, all of which must match (Dutch or English stem).
+
+    Dutch writes compounds as one word (bakfiets, fietsenstalling), so a form of five letters or
+    more matches anywhere in a word; shorter forms match a whole word with a short ending.
+    """
+    patterns = []
+    for word in words(term):
+        long = [_flex(f) for f in sorted(forms(word)) if len(f) >= 5]
+        short = [_flex(f) for f in sorted(forms(word)) if len(f) < 5]
+        patterns.append("|".join(long + ([f"{_START}(?:{'|'.join(short)})[a-z]{{0,3}}{_END}"] if short else [])))
+    return patterns
+
+
+def topic_terms(settings: ProfileSettings) -> tuple[str, ...]:
+    """The user's topic terms, or else the words of the keywords without the brand, buying words and places."""
+    if settings.topics:
+        return tuple(dict.fromkeys(t.strip().lower() for t in settings.topics if words(t)))
+    vocab, brand = vocabulary(), {w for b in settings.brand_terms() for w in words(b)}
+    found = [w for k in settings.keywords for w in words(k)
+             if w not in brand and w not in vocab.stopwords and w not in vocab.modifiers and len(w) >= 3]
+    return tuple(dict.fromkeys(found))
+
+
+def analyse_relevance(links: pd.DataFrame, settings: ProfileSettings, lang: str) -> Relevance:
+    """Estimate per referring domain whether it is about the user's topic, let the user's overrides win, and judge the share that is not."""
+    estimate, groups = _settings()
+    terms = topic_terms(settings)
+    domains = links["source_domain"] if "source_domain" in links else pd.Series("", index=links.index)
+    dom_codes, dom_names = pd.factorize(domains.astype("string").fillna(""), use_na_sentinel=False)
+    flags, page_codes = _link_flags(links, terms, groups, settings)
+    pages = _pages(flags, page_codes, dom_codes)
+    pages["score"] = _page_scores(pages, estimate)
+
+    per_domain = pages.groupby("domain", sort=True)
+    score = per_domain["score"].mean()
+    # a site that shows off-topic vocabulary on a good part of its pages is judged by it
+    score = score.where(per_domain["off"].mean() < estimate["offtopic_pages"], np.minimum(score, estimate["mixed"]))
+    by_domain = pd.DataFrame({"domain": np.asarray(dom_names, dtype=object)[score.index],
+                              "links": np.bincount(dom_codes, minlength=len(dom_names))[score.index],
+                              "score": score.round(3).to_numpy()})
+    label = np.where(by_domain["score"] >= estimate["relevant_from"], "relevant",
+                     np.where(by_domain["score"] <= estimate["not_relevant_to"], "not_relevant", "unclear"))
+    if not terms:
+        label[:] = "unclear"  # nothing to compare with: the estimate has no yardstick
+    by_domain["label"] = label
+    by_domain["evidence"] = _evidence(per_domain, terms, groups, settings)
+    by_domain["overridden"] = False
+    _apply_overrides(by_domain, settings.relevance_overrides)
+    by_domain = by_domain[by_domain["domain"] != ""].reset_index(drop=True)
+    by_domain["label"] = pd.Categorical(by_domain["label"], categories=list(RELEVANCE_LABELS))
+
+    lookup = pd.Series(by_domain["label"].to_numpy(), index=by_domain["domain"].to_numpy())
+    link_labels = pd.Categorical(lookup.reindex(np.asarray(dom_names, dtype=object)).to_numpy()[dom_codes],
+                                 categories=list(RELEVANCE_LABELS))
+    per_link = pd.Series(link_labels, index=links.index, name="relevance")
+    distribution = _distribution(by_domain)
+    titles = "source_title" in links and bool(links["source_title"].notna().any())
+    signal = _signal(by_domain, distribution, bool(terms), titles, lang)
+    return Relevance(by_domain, per_link, distribution, signal)
+
+
+def _column(links: pd.DataFrame, name: str) -> tuple[np.ndarray, pa.ChunkedArray]:
+    """Codes per link (-1: empty) into the column's distinct values, lower-cased, accents folded in running text."""
+    codes, uniques = pd.factorize(links[name]) if name in links else (None, ())
+    if not len(uniques):  # no such column, or nothing in it
+        return np.full(len(links), -1), pa.chunked_array([], pa.string())
+    try:
+        texts = pa.chunked_array([pa.array(uniques.array, pa.string())])
+    except (TypeError, pa.ArrowException):  # plain object columns, as hand-made frames have
+        texts = pa.chunked_array([pa.array([str(u) for u in uniques], pa.string())])
+    empty = np.flatnonzero(pc.equal(pc.utf8_trim_whitespace(texts), "").to_numpy())
+    if empty.size:
+        codes = np.where(np.isin(codes, empty), -1, codes)
+    if name != "source_url":  # URLs are ASCII; titles and context are not
+        texts = pc.replace_substring_regex(pc.utf8_normalize(texts, "NFKD"), r"\p{Mn}", "")
+    return codes, pc.utf8_lower(texts)
+
+
+def _link_flags(links: pd.DataFrame, terms, groups, settings: ProfileSettings) -> tuple[pd.DataFrame, np.ndarray]:
+    """Per link: which topic terms and off-topic groups its texts show, whether they name the brand, how many words the page's own text has."""
+    brand = [_phrase(b) for b in settings.brand_terms() if words(b)]
+    brand_pattern = f"{_START}(?:{'|'.join(brand)}){_END}" if brand else None
+    topics = {t: _topic_patterns(t) for t in terms}
+    any_off = "|".join(f"(?:{p})" for p in groups.values())
+    flags = {**{f"topic:{t}": np.zeros(len(links), bool) for t in terms},
+             **{f"off:{g}": np.zeros(len(links), bool) for g in groups}, "brand": np.zeros(len(links), bool)}
+    count = np.zeros(len(links), np.int64)
+    columns = {name: _column(links, name) for name in ("source_title", "left_context", "right_context", "source_url")}
+    own_text = np.zeros(len(links), bool)  # a title or context: the URL's words are then not counted
+    for name, (codes, texts) in columns.items():
+        present = codes >= 0
+        gather = lambda per_value: np.append(per_value, per_value[:0].dtype.type())[codes]  # noqa: E731
+        named = _has(texts, brand_pattern) if brand_pattern else np.zeros(len(texts), bool)
+        if named.any():  # the page names you (a review, a listing): evidence, but its words are not topic words
+            flags["brand"] |= gather(named)
+            texts = pc.if_else(pa.chunked_array([pa.array(named)]), pc.replace_substring_regex(texts, brand_pattern, " "), texts)
+        for term, patterns in topics.items():
+            flags[f"topic:{term}"] |= gather(np.logical_and.reduce([_has(texts, p) for p in patterns]))
+        off = _has(texts, any_off) if groups else np.zeros(len(texts), bool)
+        if off.any():  # off-topic vocabulary is rare: one pass for all groups, then each group on those values
+            hits, suspects = np.flatnonzero(off), texts.take(pa.array(np.flatnonzero(off)))
+            for group, pattern in groups.items():
+                per_value = np.zeros(len(texts), bool)
+                per_value[hits] = _has(suspects, pattern)
+                flags[f"off:{group}"] |= gather(per_value)
+        if name == "source_url":  # URL words count only where the page has no title or context
+            need = np.zeros(len(texts), bool)
+            need[codes[present & ~own_text]] = True
+            texts = pc.replace_substring_regex(texts, r"^[a-z][a-z0-9+.-]*://[^/?#]*", "")  # not the host
+        else:
+            need = np.ones(len(texts), bool)
+            own_text |= present
+        words_per_value = np.zeros(len(texts), np.int64)
+        if need.any():
+            counted = pc.count_substring_regex(texts.filter(pa.chunked_array([pa.array(need)])), "[a-z]{4,}")
+            words_per_value[need] = counted.to_numpy()
+        count += gather(words_per_value)
+    flags["words"] = count
+    title_codes, url_codes = columns["source_title"][0], columns["source_url"][0]
+    page = np.where(title_codes >= 0, title_codes, title_codes.max(initial=-1) + 1 + np.maximum(url_codes, 0))
+    return pd.DataFrame(flags), page
+
+
+def _has(texts: pa.ChunkedArray, pattern: str) -> np.ndarray:
+    if not len(texts):
+        return np.zeros(0, bool)
+    return pc.match_substring_regex(texts, pattern).to_numpy().astype(bool)
+
+
+def _pages(flags: pd.DataFrame, page_codes: np.ndarray, dom_codes: np.ndarray) -> pd.DataFrame:
+    """The links folded into pages, (domain, title) or (domain, URL): a page shows what any of its links shows."""
+    width = int(page_codes.max(initial=0)) + 1
+    unique, inverse = np.unique(dom_codes.astype(np.int64) * width + page_codes, return_inverse=True)
+    order = np.argsort(inverse, kind="stable")
+    starts = np.flatnonzero(np.r_[True, np.diff(inverse[order]) != 0])
+    pages = pd.DataFrame({c: np.maximum.reduceat(flags[c].to_numpy()[order], starts) if len(order) else flags[c].to_numpy()
+                          for c in flags})
+    pages["domain"] = unique // width
+    off = [c for c in pages if c.startswith("off:")]
+    pages["off"] = pages[off].to_numpy(bool).any(axis=1) if off else False
+    return pages
+
+
+def _page_scores(pages: pd.DataFrame, estimate: dict) -> np.ndarray:
+    """On topic, mixed, off topic, no topic word in enough text, or too little text to tell."""
+    topic_cols = [c for c in pages if c.startswith("topic:")] + ["brand"]
+    on = pages[topic_cols].to_numpy(bool).any(axis=1)
+    off = pages["off"].to_numpy(bool)
+    enough = pages["words"].to_numpy() >= estimate["min_words"]
+    return np.select([on & ~off, on & off, off, enough],
+                     [estimate["on_topic"], estimate["mixed"], estimate["off_topic"], estimate["no_topic"]],
+                     default=estimate["too_little_text"]).astype(float)
+
+
+def _evidence(per_domain, terms, groups, settings: ProfileSettings) -> np.ndarray:
+    """The topic terms, brand and off-topic groups found on a domain's pages, as a short string."""
+    brand = settings.brand_terms()
+    names = {**{f"topic:{t}": t for t in terms}, **({"brand": brand[0]} if brand else {}),
+             **{f"off:{g}": g for g in groups}}
+    found = per_domain[list(names)].any()
+    out = np.full(len(found), "", dtype=object)
+    for column, name in names.items():
+        hit = found[column].to_numpy(bool)
+        out[hit] = np.where(out[hit] == "", name, out[hit] + ", " + name)
+    return out
+
+
+def _apply_overrides(by_domain: pd.DataFrame, overrides: dict[str, str]) -> None:
+    """The user's labels win; a domain may be given as a host or URL, and unknown labels are refused."""
+    wanted = {}
+    for domain, label in (overrides or {}).items():
+        if label not in RELEVANCE_LABELS:
+            raise ValueError(f"relevance override for {domain!r}: {label!r} is not one of {', '.join(RELEVANCE_LABELS)}")
+        host = str(domain).strip().lower().split("://")[-1].split("/")[0].split(":")[0]
+        wanted[registrable_domain(host) or host] = label
+    hit = by_domain["domain"].isin(list(wanted))
+    by_domain.loc[hit, "label"] = by_domain.loc[hit, "domain"].map(wanted)
+    by_domain.loc[hit, "overridden"] = True
+
+
+def _distribution(by_domain: pd.DataFrame) -> pd.DataFrame:
+    grouped = by_domain.groupby("label", observed=False)
+    out = pd.DataFrame({"domains": grouped.size(), "links": grouped["links"].sum()}).reindex(list(RELEVANCE_LABELS), fill_value=0)
+    out["share_domains"] = out["domains"] / max(int(out["domains"].sum()), 1)
+    out["share_links"] = out["links"] / max(int(out["links"].sum()), 1)
+    out.index.name = "label"
+    return out
+
+
+def _signal(by_domain: pd.DataFrame, distribution: pd.DataFrame, has_terms: bool, titles: bool, lang: str) -> Signal:
+    limits = thresholds(SIGNAL_ID)
+    cut = {"watch": float(limits["watch"]), "concern": float(limits["concern"])}
+    details = {"domains": int(distribution["domains"].sum()), "overridden": int(by_domain["overridden"].sum()),
+               "titles": titles, **{f"share_{label}": float(distribution.at[label, "share_domains"]) for label in RELEVANCE_LABELS}}
+    if by_domain.empty:
+        return Signal(SIGNAL_ID, "unknown", None, cut, text(lang, "relevance.why.no_links"), details)
+    if not has_terms:  # overrides alone would count only what the user happened to mark
+        return Signal(SIGNAL_ID, "unknown", None, cut, text(lang, "relevance.why.no_topics"), details)
+    value = details["share_not_relevant"]
+    # the clearest case first (lowest score), then the one with most links: the example in `why`
+    worst = by_domain[by_domain["label"] == "not_relevant"].sort_values(["score", "links", "domain"],
+                                                                       ascending=[True, False, True])
+    details["not_relevant_domains"] = worst["domain"].head(10).tolist()
+    key = "relevance.why." + ("value" if titles else "value_no_titles") + ("" if len(worst) else "_none")
+    why = text(lang, key, share=percent(value, lang), unclear=percent(details["share_unclear"], lang),
+               example=worst["domain"].iloc[0] if len(worst) else "")
+    return Signal(SIGNAL_ID, level_for(value, **cut), value, cut, why, details)
+
+
+__all__ = ["RELEVANCE_LABELS", "Relevance", "analyse_relevance", "topic_terms"]
