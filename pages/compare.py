@@ -7,7 +7,7 @@ import streamlit as st
 
 from linkwijzer.present import compare_charts
 from linkwijzer.i18n import text
-from linkwijzer.profile.comparison.compare import compare_with, measure_label
+from linkwijzer.profile.comparison.compare import OWN, compare_with, deviation_held, measure_label
 from linkwijzer.profile.importing.importer import import_files
 from linkwijzer.profile.review.run import review_profile
 from linkwijzer.profile.importing.samples import SAMPLES
@@ -75,6 +75,10 @@ else:
     st.session_state["compare.result"] = (key, comparison)
 if comparison is None:
     st.stop()
+if latest:  # the profile page's verdict now knows how this profile compares (its third condition)
+    st.session_state["compare.condition"] = (
+        st.session_state.get("review.latest_key"), tuple(n for n in comparison.profiles if n != OWN),
+        [d.to_json() for d in comparison.deviations], deviation_held(comparison))
 
 st.header(t("ui.compare.deviations"))
 if comparison.deviations:

@@ -47,7 +47,7 @@ def inspect_panel(assessment: Assessment, lang: str) -> None:
             st.warning(t("ui.inspect.not_found"), icon=":material/link_off:")
         else:
             link = reading.found[0]
-            st.caption(t("ui.inspect.link", placement=t(f"placement.class.{link.placement}"),
+            st.caption(t("ui.inspect.link", placement=t(f"boilerplate_placement.class.{link.placement}"),
                          rel=", ".join(sorted(link.rel)) or "follow", outbound=reading.outbound_links))
             st.text(f"“{link.anchor}” — {link.context}")
         names = {trait: t(f"questionnaire.traits.{trait}.name") for trait in load_rules().traits}

@@ -10,6 +10,7 @@ from linkwijzer.present import charts
 from linkwijzer.i18n import text
 from linkwijzer.profile.review.run import Filters, ProfileReview, review_profile
 from linkwijzer.profile.review.settings import RELEVANCE_LABELS, ProfileSettings
+from linkwijzer.profile.signals.registry import SIGNALS
 
 BADGE = {"ok": "green", "watch": "orange", "concern": "red", "unknown": "gray",
          "healthy": "green", "intervene": "red"}
@@ -53,10 +54,10 @@ def settings_form(defaults: ProfileSettings, source_key: str, lang: str) -> Prof
 
 def suggest_keywords(review: ProfileReview, lang: str) -> None:
     """When no keywords were given, offer the anchors' frequent words to pick from."""
-    if review.settings.keywords or not review.anchors.suggested_keywords:
+    if review.settings.keywords or not review.measured["keyword_anchors"].suggested_keywords:
         return
     t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
-    picked = st.pills(t("ui.review.suggested"), review.anchors.suggested_keywords, selection_mode="multi",
+    picked = st.pills(t("ui.review.suggested"), review.measured["keyword_anchors"].suggested_keywords, selection_mode="multi",
                       key="review.suggested", help=t("ui.review.suggested_help"))
     if picked and st.button(t("ui.review.use_suggested"), icon=":material/add:"):
         st.session_state["review.keywords"] = list(picked)
@@ -86,16 +87,25 @@ def run_review(import_key: str, links, aggregates, settings: ProfileSettings, ch
                lang: str) -> ProfileReview:
     """One review per (profile, settings, filters), kept in this session so a rerun is instant."""
     key = (import_key, repr(settings), repr(chosen), lang)
+    st.session_state["review.latest_key"] = key[:3]
     cache: dict = st.session_state.setdefault("review.cache", {})
     if key in cache:
-        return cache[key]
-    bar = st.progress(0.0, text=text(lang, "review.progress.anchors"))
+        return with_known_competitors(cache[key], key[:3])
+    bar = st.progress(0.0, text=text(lang, f"{SIGNALS[0].id}.progress"))
     review = review_profile(links, aggregates, settings, lang, filters=chosen,
                             progress=lambda fraction, stage: bar.progress(fraction, text=stage))
     bar.empty()
     while len(cache) >= CACHE_SIZE:
         cache.pop(next(iter(cache)))
     cache[key] = review
+    return with_known_competitors(review, key[:3])
+
+
+def with_known_competitors(review: ProfileReview, key: tuple) -> ProfileReview:
+    """The review with the competitor condition the compare page decided for this same profile view."""
+    known = st.session_state.get("compare.condition")
+    if known and known[0] == key:
+        return review.with_competitors(*known[1:])
     return review
 
 
@@ -110,7 +120,7 @@ def headline(review: ProfileReview, lang: str) -> None:
             st.info(t("review.limited"), icon=":material/info:")
         levels = st.columns(len(review.signals))
         for column, signal in zip(levels, review.signals):
-            column.markdown(f"**{t(f'review.signals.{signal.id}.name')}**  \n"
+            column.markdown(f"**{t(f'{signal.id}.name')}**  \n"
                             f":{BADGE[signal.level]}-badge[{t(f'review.levels.{signal.level}')}]")
         left, right = st.columns(2)
         with left:
@@ -118,12 +128,12 @@ def headline(review: ProfileReview, lang: str) -> None:
             for name, held in review.verdict.conditions.items():
                 icon = ":material/check_box:" if held else ":material/check_box_outline_blank:"
                 extra = f" ({t('review.conditions.no_competitors')})" if name == "competitor_deviation" and not \
-                    review.deviations and not held else ""
+                    review.competitors else ""
                 st.markdown(f"{icon} {t(f'review.conditions.{name}')}{extra}")
         with right:
             if review.lacks:
                 st.markdown(f"**{t('review.lacks.title')}**")
-                st.markdown("\n".join(f"- {t(f'review.lacks.{x}')}" for x in review.lacks))
+                st.markdown("\n".join(f"- {t(f'{x}.lacks')}" for x in review.lacks))
             if review.reassurances:
                 st.markdown(f"**{t('review.reassure.title')}**")
                 st.markdown("\n".join(f"- {t(f'review.reassure.{x}')}" for x in review.reassurances))
@@ -132,9 +142,9 @@ def headline(review: ProfileReview, lang: str) -> None:
 
 def signal_header(review: ProfileReview, signal_id: str, lang: str) -> None:
     t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
-    signal = next(s for s in review.signals if s.id == signal_id)
-    st.subheader(f"{t(f'review.signals.{signal_id}.name')} · :{BADGE[signal.level]}-badge[{t(f'review.levels.{signal.level}')}]")
-    st.caption(t(f"review.signals.{signal_id}.question"))
+    signal = review.signal(signal_id)
+    st.subheader(f"{t(f'{signal_id}.name')} · :{BADGE[signal.level]}-badge[{t(f'review.levels.{signal.level}')}]")
+    st.caption(t(f"{signal_id}.question"))
     st.markdown(signal.why)
     if signal.value is not None:
         st.caption(t("ui.review.value_threshold", value=f"{signal.value:.0%}",
@@ -142,60 +152,50 @@ def signal_header(review: ProfileReview, signal_id: str, lang: str) -> None:
 
 
 def sections(review: ProfileReview, lang: str) -> None:
+    """One tab per registered signal (its header, charts and tables), then the follow mix."""
     t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
-    tabs = st.tabs([t(f"review.signals.{s}.name") for s in
-                    ("keyword_anchors", "link_bursts", "boilerplate_placement", "irrelevant_sources", "repeated_sources")]
-                   + [t("ui.review.tab_follow")])
-    with tabs[0]:
-        signal_header(review, "keyword_anchors", lang)
-        suggest_keywords(review, lang)
-        left, right = st.columns(2)
-        if len(review.anchors.by_class) and review.anchors.by_class["links"].sum():
-            left.altair_chart(charts.anchor_mix_chart(review.anchors.by_class, lang))
-            right.altair_chart(charts.top_anchors_chart(review.anchors.top_anchors, lang))
-    with tabs[1]:
-        signal_header(review, "link_bursts", lang)
-        if len(review.velocity.weekly):
-            st.altair_chart(charts.velocity_chart(review.velocity.weekly, lang))
-        bursts_editor(review, lang)
-    with tabs[2]:
-        signal_header(review, "boilerplate_placement", lang)
-        left, right = st.columns(2)
-        if review.placement.mix["links"].sum():
-            left.altair_chart(charts.placement_chart(review.placement.mix, lang))
-        if len(review.placement.sitewide_domains):
-            right.caption(t("placement.chart.sitewide_note"))
-            right.dataframe(review.placement.sitewide_domains, hide_index=True)
-    with tabs[3]:
-        signal_header(review, "irrelevant_sources", lang)
-        if review.relevance.distribution["domains"].sum():
-            st.altair_chart(charts.relevance_chart(review.relevance.distribution, lang))
-        relevance_editor(review, lang)
-    with tabs[4]:
-        signal_header(review, "repeated_sources", lang)
-        left, right = st.columns(2)
-        if len(review.repetition.concentration):
-            left.altair_chart(charts.concentration_chart(review.repetition.concentration, lang))
-        if len(review.repetition.networks):
-            right.dataframe(review.repetition.networks, hide_index=True)
-    with tabs[5]:
+    tabs = st.tabs([t(f"{spec.id}.name") for spec in SIGNALS] + [t("ui.review.tab_follow")])
+    for tab, spec in zip(tabs, SIGNALS):
+        with tab:
+            measured = review.measured[spec.id]
+            signal_header(review, spec.id, lang)
+            EXTRAS.get(spec.id, lambda review, lang: None)(review, lang)
+            charts_in_columns(spec.charts(measured, lang))
+            for caption, table in spec.tables(measured, lang):
+                if caption:
+                    st.caption(caption)
+                st.dataframe(table, hide_index=True)
+            AFTER.get(spec.id, lambda review, lang: None)(review, lang)
+    with tabs[-1]:
         if len(review.follow_mix):
             st.altair_chart(charts.follow_chart(review.follow_mix, lang))
         else:
             st.info(t("ui.review.no_rel"))
 
 
+def charts_in_columns(drawn: list) -> None:
+    """Half-width charts two by two, wide ones across the page."""
+    halves = [chart for size, chart in drawn if size in ("half", "tall")]
+    for size, chart in drawn:
+        if size == "wide":
+            st.altair_chart(chart)
+    for pair in range(0, len(halves), 2):
+        columns = st.columns(2)
+        for column, chart in zip(columns, halves[pair:pair + 2]):
+            column.altair_chart(chart)
+
+
 def bursts_editor(review: ProfileReview, lang: str) -> None:
     """Mark bursts as explained (campaign, press, viral): the signal then leaves them out."""
-    if not review.velocity.bursts:
+    if not review.measured["link_bursts"].bursts:
         return
     t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
-    st.caption(t("velocity.burst.explain_hint"))
+    st.caption(t("link_bursts.burst.explain_hint"))
     table = pd.DataFrame([{"start": b.start, "end": b.end, "new_domains": b.new_domains, "new_links": b.new_links,
                            "expected_domains": b.expected_domains, "explained": b.explained}
-                          for b in review.velocity.bursts])
+                          for b in review.measured["link_bursts"].bursts])
     edited = st.data_editor(table, hide_index=True, key="review.bursts_table", disabled=[c for c in table if c != "explained"],
-                            column_config={c: t(f"velocity.burst.{c}") for c in table.columns})
+                            column_config={c: t(f"link_bursts.burst.{c}") for c in table.columns})
     explained = sorted(edited.loc[edited["explained"], "start"].astype(str))
     if explained != sorted(st.session_state.get("review.explained", [])):
         st.session_state["review.explained"] = explained
@@ -205,7 +205,7 @@ def bursts_editor(review: ProfileReview, lang: str) -> None:
 def relevance_editor(review: ProfileReview, lang: str, rows: int = 300) -> None:
     """The estimate per domain, editable: the user's word wins."""
     t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
-    table = review.relevance.by_domain.sort_values("links", ascending=False).head(rows)
+    table = review.measured["irrelevant_sources"].by_domain.sort_values("links", ascending=False).head(rows)
     if not len(table):
         return
     st.caption(t("ui.review.relevance_edit", rows=rows))
@@ -273,7 +273,7 @@ def disavow_section(review: ProfileReview, lang: str) -> None:
 
 def _reason(row, lang: str) -> str:
     t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
-    parts = [t("relevance.label.not_relevant")] if row.relevance == "not_relevant" else []
+    parts = [t("irrelevant_sources.label.not_relevant")] if row.relevance == "not_relevant" else []
     parts += [t(f"ui.review.flag_{name}") for name in ("in_network", "in_burst", "keyword_anchor") if getattr(row, name)]
     return ", ".join(parts)
 
@@ -312,3 +312,8 @@ def live_check(links: pd.DataFrame, import_key: str, settings: ProfileSettings, 
                          hide_index=True)
             return done[1].links
     return links
+
+
+# What the page adds to a signal's tab beyond its charts and tables: widgets that change the settings.
+EXTRAS = {"keyword_anchors": suggest_keywords}
+AFTER = {"link_bursts": bursts_editor, "irrelevant_sources": relevance_editor}

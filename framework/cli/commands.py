@@ -181,7 +181,12 @@ def run_profile(args: argparse.Namespace) -> int:
     competitors = load_competitors(args.competitor, args.lang, args.max_mb)
     if not imported.files:
         return 1
-    review = review_profile(imported.links, imported.aggregates, settings, args.lang, competitors=competitors or None)
+    if competitors:
+        from linkwijzer.profile.comparison.compare import review_with_competitors
+
+        review = review_with_competitors(imported.links, imported.aggregates, settings, competitors, args.lang)
+    else:
+        review = review_profile(imported.links, imported.aggregates, settings, args.lang)
     if args.report:
         from linkwijzer.profile.outputs.report import profile_report_html
 
@@ -199,13 +204,13 @@ def _profile_text(review, lang: str) -> str:
              text(lang, "ui.review.counts", links=review.links, domains=review.referring_domains)]
     for signal in review.signals:
         lines.append(f"  [{text(lang, f'review.levels.{signal.level}')}] "
-                     f"{text(lang, f'review.signals.{signal.id}.name')}: {signal.why}")
+                     f"{text(lang, f'{signal.id}.name')}: {signal.why}")
     lines.append(text(lang, "review.conditions.title"))
     for name, held in review.verdict.conditions.items():
         lines.append(f"  {'✓' if held else '·'} {text(lang, f'review.conditions.{name}')}")
     if review.lacks:
         lines.append(text(lang, "review.lacks.title"))
-        lines += [f"  + {text(lang, f'review.lacks.{x}')}" for x in review.lacks]
+        lines += [f"  + {text(lang, f'{x}.lacks')}" for x in review.lacks]
     if review.reassurances:
         lines.append(text(lang, "review.reassure.title"))
         lines += [f"  ✓ {text(lang, f'review.reassure.{x}')}" for x in review.reassurances]

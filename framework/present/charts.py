@@ -45,19 +45,19 @@ def anchor_mix_chart(by_class: pd.DataFrame, lang: str) -> alt.Chart:
     """Share of referring domains per anchor class (links in the tooltip)."""
     table = by_class.reset_index().rename(columns={"index": "class"}) if "class" not in by_class else by_class
     table = table[table["links"] > 0]
-    labels = {c: text(lang, f"anchors.class.{c}") for c in table["class"]}
+    labels = {c: text(lang, f"keyword_anchors.class.{c}") for c in table["class"]}
     return _share_bars(table, "class", "share_domains", "links", labels, text(lang, "ui.review.chart_anchor_mix"),
                        text(lang, "ui.review.share_domains"), text(lang, "ui.review.links"))
 
 
 def top_anchors_chart(top: pd.DataFrame, lang: str, limit: int = 15) -> alt.Chart:
-    data = top.head(limit).assign(kind=lambda d: d["class"].map(lambda c: text(lang, f"anchors.class.{c}")))
+    data = top.head(limit).assign(kind=lambda d: d["class"].map(lambda c: text(lang, f"keyword_anchors.class.{c}")))
     classes = [c for c in ANCHOR_COLOURS if c in set(data["class"])]
     chart = alt.Chart(data).mark_bar(cornerRadiusEnd=3).encode(
         x=alt.X("domains:Q", title=text(lang, "ui.review.domains")),
         y=alt.Y("anchor:N", sort="-x", title=None, axis=alt.Axis(labelOverlap=False)),
         color=alt.Color("kind:N", title=None, scale=alt.Scale(
-            domain=[text(lang, f"anchors.class.{c}") for c in classes], range=[ANCHOR_COLOURS[c] for c in classes])),
+            domain=[text(lang, f"keyword_anchors.class.{c}") for c in classes], range=[ANCHOR_COLOURS[c] for c in classes])),
         tooltip=["anchor:N", "kind:N", alt.Tooltip("domains:Q", title=text(lang, "ui.review.domains")),
                  alt.Tooltip("links:Q", title=text(lang, "ui.review.links"))])
     return _style(chart.properties(title=text(lang, "ui.review.chart_top_anchors"), width=WIDTH,
@@ -68,28 +68,28 @@ def velocity_chart(weekly: pd.DataFrame, lang: str, explained: tuple[str, ...] =
     """New referring domains per week, the normal band, and the burst weeks marked."""
     data = weekly.copy()
     data["period"] = pd.to_datetime(data["period"])
-    data["kind"] = text(lang, "velocity.chart.new_domains")
+    data["kind"] = text(lang, "link_bursts.chart.new_domains")
     if "burst" in data:
-        data.loc[data["burst"].fillna(False).astype(bool), "kind"] = text(lang, "velocity.chart.burst")
+        data.loc[data["burst"].fillna(False).astype(bool), "kind"] = text(lang, "link_bursts.chart.burst")
     band = alt.Chart(data).mark_area(opacity=0.18, color=PALETTE[1]).encode(
-        x=alt.X("period:T", title=text(lang, "velocity.chart.week"), axis=alt.Axis(format="%b %Y", labelAngle=0)),
+        x=alt.X("period:T", title=text(lang, "link_bursts.chart.week"), axis=alt.Axis(format="%b %Y", labelAngle=0)),
         y="baseline:Q", y2="upper:Q")
     bars = alt.Chart(data).mark_bar(width={"band": 0.9}).encode(
-        x="period:T", y=alt.Y("new_domains:Q", title=text(lang, "velocity.chart.new_domains")),
+        x="period:T", y=alt.Y("new_domains:Q", title=text(lang, "link_bursts.chart.new_domains")),
         color=alt.Color("kind:N", title=None, scale=alt.Scale(
-            domain=[text(lang, "velocity.chart.new_domains"), text(lang, "velocity.chart.burst")],
+            domain=[text(lang, "link_bursts.chart.new_domains"), text(lang, "link_bursts.chart.burst")],
             range=[PALETTE[0], COLOURS["concern"]])),
-        tooltip=[alt.Tooltip("period:T", title=text(lang, "velocity.chart.week")),
-                 alt.Tooltip("new_domains:Q", title=text(lang, "velocity.chart.new_domains")),
-                 alt.Tooltip("new_links:Q", title=text(lang, "velocity.chart.new_links")),
-                 alt.Tooltip("upper:Q", format=".1f", title=text(lang, "velocity.chart.band"))])
-    return _style((band + bars).properties(title=text(lang, "velocity.chart.title"), width=WIDTH + 240, height=260))
+        tooltip=[alt.Tooltip("period:T", title=text(lang, "link_bursts.chart.week")),
+                 alt.Tooltip("new_domains:Q", title=text(lang, "link_bursts.chart.new_domains")),
+                 alt.Tooltip("new_links:Q", title=text(lang, "link_bursts.chart.new_links")),
+                 alt.Tooltip("upper:Q", format=".1f", title=text(lang, "link_bursts.chart.band"))])
+    return _style((band + bars).properties(title=text(lang, "link_bursts.chart.title"), width=WIDTH + 240, height=260))
 
 
 def placement_chart(mix: pd.DataFrame, lang: str) -> alt.Chart:
     table = mix[mix["links"] > 0].assign(share=lambda d: d["main_domains"] / max(d["main_domains"].sum(), 1))
-    labels = {c: text(lang, f"placement.class.{c}") for c in table["placement"]}
-    return _share_bars(table, "placement", "share", "links", labels, text(lang, "placement.chart.title"),
+    labels = {c: text(lang, f"boilerplate_placement.class.{c}") for c in table["placement"]}
+    return _share_bars(table, "placement", "share", "links", labels, text(lang, "boilerplate_placement.chart.title"),
                        text(lang, "ui.review.share_domains"), text(lang, "ui.review.links"))
 
 
@@ -101,7 +101,7 @@ def follow_chart(follow: pd.DataFrame, lang: str) -> alt.Chart:
 
 def relevance_chart(distribution: pd.DataFrame, lang: str) -> alt.Chart:
     table = distribution.reset_index().rename(columns={"index": "label"})
-    labels = {c: text(lang, f"relevance.label.{c}") for c in table["label"]}
+    labels = {c: text(lang, f"irrelevant_sources.label.{c}") for c in table["label"]}
     return _share_bars(table, "label", "share_domains", "links", labels, text(lang, "ui.review.chart_relevance"),
                        text(lang, "ui.review.share_domains"), text(lang, "ui.review.links"),
                        order=["relevant", "unclear", "not_relevant"])
@@ -109,7 +109,7 @@ def relevance_chart(distribution: pd.DataFrame, lang: str) -> alt.Chart:
 
 def concentration_chart(concentration: pd.DataFrame, lang: str, limit: int = 15) -> alt.Chart:
     data = concentration.head(limit).assign(
-        kind=lambda d: d["sitewide_links"].gt(0).map({True: text(lang, "placement.chart.sitewide"),
+        kind=lambda d: d["sitewide_links"].gt(0).map({True: text(lang, "boilerplate_placement.chart.sitewide"),
                                                       False: text(lang, "ui.review.regular_links")}))
     chart = alt.Chart(data).mark_bar(cornerRadiusEnd=3).encode(
         x=alt.X("link_share:Q", axis=alt.Axis(format="%"), title=text(lang, "ui.review.share_links")),
@@ -117,7 +117,7 @@ def concentration_chart(concentration: pd.DataFrame, lang: str, limit: int = 15)
         color=alt.Color("kind:N", title=None, scale=alt.Scale(range=[PALETTE[0], PALETTE[3]])),
         tooltip=["domain:N", alt.Tooltip("links:Q", title=text(lang, "ui.review.links")),
                  alt.Tooltip("link_share:Q", format=".1%"), "sitewide_links:Q"])
-    return _style(chart.properties(title=text(lang, "repetition.concentration.title"), width=WIDTH,
+    return _style(chart.properties(title=text(lang, "repeated_sources.concentration.title"), width=WIDTH,
                                    height=max(120, 30 * len(data))))
 
 

@@ -18,8 +18,8 @@ WIDTH = 520
 OWN_COLOUR = "#1f6f5c"
 # Muted, distinguishable competitor colours (no red or amber: those mean "concern" elsewhere).
 COMPETITOR_COLOURS = ["#6b7fb3", "#a3a9b5", "#8cc1a9", "#b3a06b", "#9a7fa8"]
-_LABEL_KEYS = {"anchor_mix": "anchors.class", "placement_mix": "placement.class", "follow_mix": "ui.review.rel",
-               "relevance_mix": "relevance.label", "platform_mix": "compare.platform"}
+_LABEL_KEYS = {"anchor_mix": "keyword_anchors.class", "placement_mix": "boilerplate_placement.class", "follow_mix": "ui.review.rel",
+               "relevance_mix": "irrelevant_sources.label", "platform_mix": "compare.platform"}
 
 
 def profile_labels(comparison: Comparison, lang: str) -> dict[str, str]:

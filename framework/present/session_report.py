@@ -32,8 +32,8 @@ GROUPS = ("pursue", "accept", "find_out", "skip")
 # What a profile lacks and the prospect trait that supplies it: a prospect answered "yes" on the
 # trait brings exactly what the lack describes (the lacks texts and the trait questions are the
 # same idea seen from the profile and from one link). Steady growth has no single-link trait.
-LACK_TRAITS = {"relevant_context": "relevance", "editorial_mentions": "context",
-               "natural_variation": "naturalness", "varied_sources": "contribution"}
+LACK_TRAITS = {"irrelevant_sources": "relevance", "boilerplate_placement": "context",
+               "keyword_anchors": "naturalness", "repeated_sources": "contribution"}
 
 
 @dataclass(frozen=True)
@@ -151,7 +151,7 @@ def _next_profile(review: ProfileReview | None, rows: list[dict], lang: str) -> 
     for lack in review.lacks:
         trait = LACK_TRAITS.get(lack)
         labels = [row["label"] for row in useful if trait and row["trait_ids"][trait] == "yes"]
-        lacks.append({"what": text(lang, f"review.lacks.{lack}"),
+        lacks.append({"what": text(lang, f"{lack}.lacks"),
                       "brought_by": text(lang, "session_report.next.brought_by", labels=", ".join(labels))
                       if labels else ""})
     return {"intro": text(lang, "session_report.next.lacks"), "lacks": lacks}

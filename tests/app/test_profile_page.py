@@ -97,7 +97,7 @@ def test_review_headline_follows_the_profile(lang):
     assert not at.exception
     shown = markdown_text(at)
     assert text(lang, "review.outcome.intervene") in shown
-    assert text(lang, "review.lacks.natural_variation") in shown
+    assert text(lang, "keyword_anchors.lacks") in shown
 
 
 def test_filters_rerun_the_review():

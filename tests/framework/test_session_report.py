@@ -101,8 +101,8 @@ def test_profile_review_is_part_two_with_its_charts(lang: str) -> None:
     profile = part(full_html(lang), "profile")
     assert review.outcome == "intervene" and '<section class="verdict intervene"' in profile
     assert text(lang, "review.outcome.intervene") in profile
-    for key in [f"review.lacks.{x}" for x in review.lacks] + [f"review.reassure.{x}" for x in review.reassurances] \
-            + [f"review.signals.{s.id}.name" for s in review.signals] + [f"review.conditions.{c}" for c in
+    for key in [f"{x}.lacks" for x in review.lacks] + [f"review.reassure.{x}" for x in review.reassurances] \
+            + [f"{s.id}.name" for s in review.signals] + [f"review.conditions.{c}" for c in
                                                                          review.verdict.conditions]:
         assert text(lang, key) in profile
     assert profile.count("<svg") == 5  # velocity, anchor mix, relevance, follow mix, placement
@@ -125,8 +125,8 @@ def test_next_steps_follow_from_the_prospects_and_what_the_profile_lacks(lang: s
     }
     assert assess(UNKNOWN.assessment.answers).outcome == "insufficient"
     # Each lack, with the prospects to pursue or accept whose matching trait is a clear "yes".
-    assert "relevant_context" in review.lacks and "natural_variation" in review.lacks
-    relevant = text(lang, "review.lacks.relevant_context")
+    assert "irrelevant_sources" in review.lacks and "keyword_anchors" in review.lacks
+    relevant = text(lang, "irrelevant_sources.lacks")
     brought_by = text(lang, "session_report.next.brought_by", labels="Utrechts Nieuwsblad")
     assert f'{relevant}<span class="small">{brought_by}</span>' in steps
     labels = "Utrechts Nieuwsblad, Ondernemersvereniging Oost, Fietsforum"

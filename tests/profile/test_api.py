@@ -56,14 +56,14 @@ def test_canonical_columns_and_types(exports):
     assert links["lost"].dtype == bool
     assert str(links["nofollow"].dtype) == "boolean" and str(links["sponsored"].dtype) == "boolean"
     assert str(links["first_seen"].dtype).startswith("datetime64")
-    for column in ("source_host", "source_domain", "target_url", "placement", "link_type", "source_file"):
+    for column in ("source_host", "source_domain", "target_url", "placement", "link_type", "source_file", "source_format"):
         assert isinstance(links[column].dtype, pd.CategoricalDtype), column
     assert links["source_url"].dtype == "str"
 
 
 def test_empty_result_has_the_canonical_columns():
     result = importer.import_files([("leeg.csv", b"")])
-    assert list(result.links.columns) == [*CORE, "source_file"] and len(result.links) == 0
+    assert list(result.links.columns) == [*CORE, "source_file", "source_format"] and len(result.links) == 0
     assert result.referring_domains == 0 and result.links["lost"].dtype == bool
     assert result.summary()["files"] == [] and result.summary()["links"] == 0
 

@@ -27,7 +27,7 @@ from linkwijzer.profile.outputs.report import (
 from linkwijzer.profile.review.run import ProfileReview, review_profile
 from linkwijzer.profile.importing.samples import SAMPLES
 from linkwijzer.profile.review.settings import ProfileSettings
-from linkwijzer.profile.signals.base import SIGNAL_IDS
+from linkwijzer.profile.signals.registry import SIGNAL_IDS
 
 TODAY = date(2026, 3, 14)
 SCRIPT = "</text><script>alert(1)</script>"
@@ -95,12 +95,13 @@ def test_overoptimised_profile_says_intervene_with_its_signals_and_charts(lang: 
     assert review.outcome == "intervene"
     assert '<section class="verdict intervene"' in html and text(lang, "review.outcome.intervene") in html
     for signal in review.signals:
-        assert text(lang, f"review.signals.{signal.id}.name") in html
+        assert text(lang, f"{signal.id}.name") in html
         assert f'<span class="level {signal.level}">{text(lang, f"review.levels.{signal.level}")}</span>' in html
     assert {s.id for s in review.signals} == set(SIGNAL_IDS)
     for lack in review.lacks:
-        assert text(lang, f"review.lacks.{lack}") in html
-    assert html.count("<svg") == 5  # velocity, anchor mix, relevance, follow mix, placement
+        assert text(lang, f"{lack}.lacks") in html
+    # each reported signal's key chart (relevance, anchor mix, velocity, placement) and the follow mix
+    assert html.count("<svg") == 5
     # Every chart's clip paths are its own: ids never repeat on one page.
     ids = re.findall(r'\sid="([^"]+)"', html)
     assert len(ids) == len(set(ids))
@@ -180,9 +181,9 @@ def test_classified_csv_of_a_sample(lang: str, delimiter: str) -> None:
     assert list(table.columns[-len(ADDED):]) == headers
     assert table.columns[0] == "source_url"  # imported columns keep their canonical names
     # Category values are words in the chosen language; the review's own series are untouched.
-    assert _text(lang, "anchors.class.exact") in set(table[headers[0]])
-    assert _text(lang, "relevance.label.not_relevant") in set(table[headers[1]])
-    assert "exact" in set(review.anchors.classes.astype(str))
+    assert _text(lang, "keyword_anchors.class.exact") in set(table[headers[0]])
+    assert _text(lang, "irrelevant_sources.label.not_relevant") in set(table[headers[1]])
+    assert "exact" in set(review.measured["keyword_anchors"].classes.astype(str))
     # Scores with the decimal mark the spreadsheet of that language expects.
     scores = table["page_ascore"][table["page_ascore"] != ""]
     assert scores.str.contains("," if lang == "nl" else r"\.").all() and len(scores)

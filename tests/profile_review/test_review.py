@@ -5,10 +5,11 @@ import pandas as pd
 import pytest
 
 from linkwijzer.i18n import LANGUAGES
+from linkwijzer.profile.comparison.compare import review_with_competitors
 from linkwijzer.profile.review.run import Filters, review_profile
 from linkwijzer.profile.importing.samples import SAMPLES, load_sample
 from linkwijzer.profile.review.settings import ProfileSettings
-from linkwijzer.profile.signals.base import SIGNAL_IDS
+from linkwijzer.profile.signals.registry import SIGNAL_IDS
 
 
 def imported(sample_id: str):
@@ -23,6 +24,11 @@ def settings_of(sample_id: str, **changes) -> ProfileSettings:
 def review(sample_id: str, lang: str = "en", **kwargs):
     result = imported(sample_id)
     return review_profile(result.links, result.aggregates, kwargs.pop("settings", settings_of(sample_id)), lang, **kwargs)
+
+
+def with_competitors(sample_id: str, competitors: dict):
+    result = imported(sample_id)
+    return review_with_competitors(result.links, result.aggregates, settings_of(sample_id), competitors, "en")
 
 
 def levels(r) -> dict[str, str]:
@@ -45,24 +51,24 @@ def test_over_optimised_profile_flags_what_it_was_built_with():
         assert got[signal] == "concern", (signal, got)
     assert got["boilerplate_placement"] in ("watch", "concern")
     assert r.verdict.conditions["several_signals"]
-    assert {"relevant_context", "natural_variation", "varied_sources"} <= set(r.lacks)
+    assert {"irrelevant_sources", "keyword_anchors", "repeated_sources"} <= set(r.lacks)
 
 
 def test_explaining_the_bursts_takes_them_out():
     before = review("overoptimised")
-    starts = tuple(b.start for b in before.velocity.bursts)
+    starts = tuple(b.start for b in before.measured["link_bursts"].bursts)
     assert len(starts) == 2
     after = review("overoptimised", settings=settings_of("overoptimised", explained_bursts=starts))
     assert levels(after)["link_bursts"] in ("ok", "watch")
-    assert all(b.explained for b in after.velocity.bursts)
+    assert all(b.explained for b in after.measured["link_bursts"].bursts)
 
 
 def test_the_users_relevance_verdict_wins():
     before = review("overoptimised")
-    irrelevant = before.relevance.by_domain.query("label == 'not_relevant'")["domain"].tolist()
+    irrelevant = before.measured["irrelevant_sources"].by_domain.query("label == 'not_relevant'")["domain"].tolist()
     after = review("overoptimised", settings=settings_of(
         "overoptimised", relevance_overrides={d: "relevant" for d in irrelevant}))
-    assert after.relevance.signal.value == 0
+    assert after.measured["irrelevant_sources"].signal.value == 0
     assert levels(after)["irrelevant_sources"] == "ok"
 
 
@@ -80,17 +86,18 @@ def test_filters_narrow_every_measure():
     recent = review("overoptimised", filters=Filters(start=pd.Timestamp("2026-01-01").date()))
     follow = review("overoptimised", filters=Filters(follow_only=True))
     assert recent.links < full.links and follow.links < full.links
-    assert recent.anchors.by_class["links"].sum() == recent.links
+    assert recent.measured["keyword_anchors"].by_class["links"].sum() == recent.links
     assert follow.follow_mix.set_index("rel").at["nofollow", "links"] == 0
 
 
 def test_competitor_deviation_feeds_the_conditions():
     competitors = {name: imported(name).links for name in ("competitor_fietsplein", "competitor_ebikecentrum")}
-    r = review("overoptimised", competitors=competitors)
+    r = with_competitors("overoptimised", competitors)
     assert r.verdict.conditions["competitor_deviation"]
     measures = {d["measure"] for d in r.deviations}
     assert "anchor_mix.exact" in measures
-    healthy = review("healthy", competitors=competitors)
+    healthy = with_competitors("healthy", competitors)
+    assert healthy.competitors == tuple(competitors) and review("healthy").competitors == ()
     assert not healthy.verdict.conditions["competitor_deviation"]
 
 

@@ -8,7 +8,7 @@ from linkwijzer.profile.signals.boilerplate_placement import analyse_placement
 from linkwijzer.profile.signals.irrelevant_sources import analyse_relevance
 from linkwijzer.profile.signals.repeated_sources import analyse_repetition
 from linkwijzer.profile.importing.samples import SAMPLES, load_sample
-from linkwijzer.profile.signals.base import SIGNAL_IDS
+from linkwijzer.profile.signals.registry import SIGNAL_IDS
 
 ANALYSERS = {
     "irrelevant_sources": lambda r, s, lang: analyse_relevance(r.links, s, lang),

@@ -171,7 +171,7 @@ def compare_with(own: ProfileReview, competitors: dict[str, Data | pd.DataFrame]
                  filters: Filters = Filters(), own_aggregates: dict | None = None,
                  progress: Callable[[float, str], None] | None = None) -> Comparison:
     """Review each competitor the way ``own`` was reviewed (its keywords and topics, the same filters) and
-    compare; a competitor is ``(links, aggregates)`` or just its links. This is what review_profile calls."""
+    compare; a competitor is ``(links, aggregates)`` or just its links."""
     _check(competitors)
     step, total = progress or (lambda fraction, stage: None), len(competitors) + 2
     data = {n: v if isinstance(v, tuple) else (v, None) for n, v in competitors.items()}
@@ -184,6 +184,22 @@ def compare_with(own: ProfileReview, competitors: dict[str, Data | pd.DataFrame]
     comparison = compare_reviews(own, reviews, lang, aggregates={OWN: own_aggregates, **{n: d[1] for n, d in data.items()}})
     step(1.0, text(lang, "compare.progress.done"))
     return comparison
+
+
+def review_with_competitors(links: pd.DataFrame, aggregates: dict | None, settings: ProfileSettings,
+                            competitors: dict[str, Data | pd.DataFrame], lang: str = "nl", *,
+                            filters: Filters = Filters(), progress: Callable[[float, str], None] | None = None
+                            ) -> ProfileReview:
+    """A profile review whose third condition ("deviates from direct competitors") was tested."""
+    own = review_profile(links, aggregates, settings, lang, filters=filters)
+    return apply_comparison(own, compare_with(own, competitors, lang, filters=filters, own_aggregates=aggregates,
+                                              progress=progress))
+
+
+def apply_comparison(own: ProfileReview, comparison: Comparison) -> ProfileReview:
+    """``own`` with the competitor condition as ``comparison`` decides it (the compare page hands this on)."""
+    names = tuple(n for n in comparison.profiles if n != OWN)
+    return own.with_competitors(names, [d.to_json() for d in comparison.deviations], deviation_held(comparison))
 
 
 def _check(competitors: dict) -> None:
@@ -219,8 +235,8 @@ def deviation_held(comparison: Comparison) -> bool:
 def measure_label(measure: str, lang: str) -> str:
     """``anchor_mix.exact`` in words: the mix and the class, in the interface's own names for them."""
     mix, _, key = measure.partition(".")
-    names = {"anchor_mix": f"anchors.class.{key}", "placement_mix": f"placement.class.{key}",
-             "follow_mix": f"ui.review.rel.{key}", "relevance_mix": f"relevance.label.{key}",
+    names = {"anchor_mix": f"keyword_anchors.class.{key}", "placement_mix": f"boilerplate_placement.class.{key}",
+             "follow_mix": f"ui.review.rel.{key}", "relevance_mix": f"irrelevant_sources.label.{key}",
              "platform_mix": f"compare.platform.{key}", "velocity": f"compare.velocity.{key}"}
     label = text(lang, names[mix]) if mix in names and has_text(lang, names[mix]) else key
     return f"{text(lang, f'compare.mix.{mix}')}: {label}" if has_text(lang, f"compare.mix.{mix}") else measure
@@ -231,18 +247,18 @@ def _mixes(review: ProfileReview, platforms, end) -> ProfileMixes:
     domains = links["source_domain"] if "source_domain" in links else pd.Series(dtype=object)
     total = max(review.referring_domains, 1)
     mixes, coverage = {}, {}
-    with_anchor = domains[review.anchors.classes.notna().to_numpy()].nunique() if len(links) else 0
+    with_anchor = domains[review.measured["keyword_anchors"].classes.notna().to_numpy()].nunique() if len(links) else 0
     coverage["anchor_mix"] = with_anchor / total
-    by_class = review.anchors.by_class
+    by_class = review.measured["keyword_anchors"].by_class
     mixes["anchor_mix"] = ({str(k): float(v) for k, v in by_class["share_domains"].items()}
                            if coverage["anchor_mix"] >= MIN_COVERAGE else {})
-    placement = review.placement.mix.set_index("placement")["main_domains"]
+    placement = review.measured["boilerplate_placement"].mix.set_index("placement")["main_domains"]
     known = placement.drop("unknown", errors="ignore")
     coverage["placement_mix"] = float(known.sum() / max(placement.sum(), 1))
     mixes["placement_mix"] = ({c: float(known.get(c, 0) / max(known.sum(), 1)) for c in PLACEMENT_CLASSES
                                if c != "unknown"} if coverage["placement_mix"] >= MIN_COVERAGE else {})
     mixes["follow_mix"], coverage["follow_mix"] = _follow_mix(review)
-    distribution = review.relevance.distribution
+    distribution = review.measured["irrelevant_sources"].distribution
     mixes["relevance_mix"] = {str(k): float(v) for k, v in distribution["share_domains"].items()} if len(links) else {}
     coverage["relevance_mix"] = 1.0 if len(links) else 0.0
     mixes["platform_mix"] = ({str(k): float(v) for k, v in platforms.mix()["share_domains"].items()}
@@ -267,7 +283,7 @@ def _follow_mix(review: ProfileReview) -> tuple[dict[str, float], float]:
 
 def _velocity(review: ProfileReview, end) -> tuple[dict[str, float | None], pd.DataFrame, float]:
     """New referring domains per month, from the first dated month to the comparison's common last month."""
-    monthly = review.velocity.monthly
+    monthly = review.measured["link_bursts"].monthly
     links = review.table
     dated = float(links["first_seen"].notna().mean()) if "first_seen" in links and len(links) else 0.0
     if not len(monthly) or end is None or dated < MIN_COVERAGE:
@@ -372,7 +388,7 @@ def _link_gap(reviews: dict[str, ProfileReview], platforms: dict, aggregates: di
     table["url"] = example["url"].reindex(table.index)
     table["title"] = example["title"].reindex(table.index)
     table["platform"] = _lookup(table.index, [platforms[n].by_domain for n in names], "platform", "other")
-    table["relevance"] = _lookup(table.index, [reviews[n].relevance.by_domain for n in names], "label", "unclear")
+    table["relevance"] = _lookup(table.index, [reviews[n].measured["irrelevant_sources"].by_domain for n in names], "label", "unclear")
     table = table.rename_axis("domain").reset_index()
     table = table.sort_values(["count", "links", "domain"], ascending=[False, False, True], ignore_index=True)
     return table[GAP_COLUMNS].astype({"links": int})
@@ -396,4 +412,4 @@ def _lookup(index: pd.Index, tables: list[pd.DataFrame], column: str, default: s
 
 
 __all__ = ["OWN", "MIXES", "VELOCITY", "MAX_COMPETITORS", "Comparison", "ProfileMixes", "Deviation", "compare_profiles",
-           "compare_with", "compare_reviews", "competitor_settings", "deviation_held", "format_value", "measure_label", "rules"]
+           "compare_with", "compare_reviews", "review_with_competitors", "apply_comparison", "competitor_settings", "deviation_held", "format_value", "measure_label", "rules"]

@@ -83,8 +83,12 @@ def build(raw: RawTable, spec: Format, file_name: str, decimal_comma: bool = Fal
     # Columns not mapped stay, as text: flag columns too (link_type keeps only the first flag set).
     ignored = {header_key(n) for n in spec.ignore}
     extras = {EXTRA + c: raw.table[c] for c in header if c not in used.values() and header_key(c) not in ignored}
-    source_file = pa.DictionaryArray.from_arrays(pa.array(np.zeros(rows, np.int32)), pa.array([file_name]))
-    table = pa.table({**columns, **extras, "source_file": source_file})
+    first = pa.array(np.zeros(rows, np.int32))
+    # Which file and which kind of export each row came from: a signal that cannot be measured
+    # names the export type that lacks its input.
+    origin = {"source_file": pa.DictionaryArray.from_arrays(first, pa.array([file_name])),
+              "source_format": pa.DictionaryArray.from_arrays(first, pa.array([spec.name]))}
+    table = pa.table({**columns, **extras, **origin})
     if part.keep is not None:
         table = table.filter(part.keep)
     part.table = ordered(table)
@@ -224,12 +228,16 @@ def _filter_key(key: UrlKey, keep: np.ndarray) -> UrlKey:
     return UrlKey(key.host_codes[keep], key.hosts, key.rest_codes[keep], key.rests)
 
 
+ORIGIN = ("source_file", "source_format")
+
+
 def ordered(table: pa.Table) -> pa.Table:
     names = table.column_names
     core = [c for c in CORE if c in names]
     extras = sorted((c for c in names if c.startswith(EXTRA)), key=names.index)
-    middle = [c for c in names if c not in core and c not in extras and c != "source_file"]
-    return table.select(core + middle + ["source_file"] + extras)
+    origin = [c for c in ORIGIN if c in names]
+    middle = [c for c in names if c not in core and c not in extras and c not in ORIGIN]
+    return table.select(core + middle + origin + extras)
 
 
 __all__ = ["Part", "build", "ordered", "arrow_type", "CORE", "EXTRA"]

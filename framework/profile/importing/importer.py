@@ -278,7 +278,8 @@ def _empty_links() -> pa.Table:
     kinds = catalogue().link_fields
     fields = [(name, DICTIONARY if name in ("source_host", "source_domain", "target_url")
                else arrow_type(kinds[name])) for name in CORE]
-    return pa.table({name: pa.array([], type_) for name, type_ in [*fields, ("source_file", DICTIONARY)]})
+    return pa.table({name: pa.array([], type_) for name, type_ in [*fields, ("source_file", DICTIONARY),
+                                                                          ("source_format", DICTIONARY)]})
 
 
 def _to_pandas(table: pa.Table) -> pd.DataFrame:

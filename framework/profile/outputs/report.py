@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import altair as alt
+
 import re
 import xml.etree.ElementTree as ElementTree
 from datetime import date
@@ -12,6 +14,7 @@ from markupsafe import Markup
 from linkwijzer.present import charts
 from linkwijzer.i18n import has_text, text
 from linkwijzer.profile.signals.keyword_anchors import percent
+from linkwijzer.profile.signals.registry import SIGNALS
 from linkwijzer.profile.review.run import ProfileReview
 from linkwijzer.present.assessment_report import _environment, _frame
 from linkwijzer.present.spreadsheet import safe_csv_frame
@@ -26,7 +29,7 @@ from linkwijzer.present.spreadsheet import safe_csv_frame
 # import's schema), so a script reading the file works in both languages.
 ADDED = ("anchor_class", "relevance", "placement_class", "sitewide_or_template", "in_burst", "in_network")
 # Their category values shown as words, from the texts the page already uses.
-VALUE_TEXTS = {"anchor_class": "anchors.class", "relevance": "relevance.label", "placement_class": "placement.class"}
+VALUE_TEXTS = {"anchor_class": "keyword_anchors.class", "relevance": "irrelevant_sources.label", "placement_class": "boilerplate_placement.class"}
 # Excel's list separator follows the locale: a semicolon where the decimal mark is a comma.
 DELIMITERS = {"nl": ";", "en": ","}
 # Chart widths for paper: two columns on A4 portrait, the velocity chart across the page.
@@ -82,7 +85,7 @@ def _context(review: ProfileReview, lang: str, site: str, files: list | None, to
         return ", ".join(values) or t("profile_report.not_given")
 
     signals = [{
-        "name": t(f"review.signals.{s.id}.name"), "level": s.level, "level_text": t(f"review.levels.{s.level}"),
+        "name": t(f"{s.id}.name"), "level": s.level, "level_text": t(f"review.levels.{s.level}"),
         "value": t("profile_report.signals.no_value") if s.value is None else percent(float(s.value), lang),
         "threshold": (t("profile_report.signals.threshold", watch=_cut_off(s.threshold["watch"], lang),
                         concern=_cut_off(s.threshold["concern"], lang))
@@ -108,7 +111,7 @@ def _context(review: ProfileReview, lang: str, site: str, files: list | None, to
         "conditions": [(t(f"review.conditions.{c}"), verdict.conditions[c],
                         t("review.conditions.met" if verdict.conditions[c] else "review.conditions.not_met"), detail)
                        for c, detail in conditions.items()],
-        "lacks": [t(f"review.lacks.{x}") for x in review.lacks],
+        "lacks": [t(f"{x}.lacks") for x in review.lacks],
         "reassurances": [t(f"review.reassure.{x}") for x in review.reassurances],
         "signals": signals,
         "settings": settings_rows,
@@ -120,15 +123,15 @@ def _context(review: ProfileReview, lang: str, site: str, files: list | None, to
 def _quality(quality: dict, lang: str) -> str:
     recent, earlier = quality.get("recent_share"), quality.get("earlier_share")
     if not quality.get("enough_data") or recent is None or earlier is None:
-        return text(lang, "velocity.quality.too_few")
-    key = "velocity.quality.declining" if quality.get("declining") else "velocity.quality.stable"
+        return text(lang, "link_bursts.quality.too_few")
+    key = "link_bursts.quality.declining" if quality.get("declining") else "link_bursts.quality.stable"
     return text(lang, key, recent=percent(recent, lang), earlier=percent(earlier, lang), months=quality["months"])
 
 
 def _deviation(review: ProfileReview, lang: str) -> str:
     if not review.deviations:
         return text(lang, "profile_report.conditions.deviation_none")
-    names = ", ".join(text(lang, f"review.signals.{d['measure']}.name") for d in review.deviations)
+    names = ", ".join(text(lang, f"{d['measure']}.name") for d in review.deviations)
     return text(lang, "profile_report.conditions.deviation_detail", signals=names)
 
 
@@ -153,27 +156,21 @@ def _count(value: int, lang: str) -> str:
 
 
 def _charts(review: ProfileReview, lang: str) -> list[dict]:
-    """The key charts as inline SVG; a chart whose data is empty is left out, not drawn blank."""
-    builders = []
-    if len(review.velocity.weekly):
-        builders.append(("wide", lambda: charts.velocity_chart(review.velocity.weekly, lang,
-                                                               review.settings.explained_bursts)
-                         .properties(width=FULL_WIDTH, height=150)))
-    # The anchor mix has the most bars: it takes the left column beside relevance and follow.
-    if len(review.anchors.by_class) and review.anchors.by_class["links"].sum() > 0:
-        builders.append(("tall", lambda: charts.anchor_mix_chart(review.anchors.by_class, lang)))
-    if len(review.relevance.distribution) and review.relevance.distribution["domains"].sum() > 0:
-        builders.append(("half", lambda: charts.relevance_chart(review.relevance.distribution, lang)))
+    """Each signal's key chart (its first, from the registry) and the follow mix, as inline SVG;
+    a chart whose data is empty is left out, not drawn blank."""
+    drawn = [spec.charts(review.measured[spec.id], lang)[:1] for spec in SIGNALS if spec.in_report]
+    drawn = [pair for charts_of_signal in drawn for pair in charts_of_signal]
     if len(review.follow_mix):
-        builders.append(("half", lambda: charts.follow_chart(review.follow_mix, lang)))
-    if len(review.placement.mix) and review.placement.mix["links"].sum() > 0:
-        # Placement labels are long ("outside the main text, position not stated"): across the page
-        # they stay legible, and the chart has few bars, so it costs little height.
-        builders.append(("wide", lambda: charts.placement_chart(review.placement.mix, lang)
-                         .properties(width=FULL_WIDTH - 260)))
+        drawn.append(("half", charts.follow_chart(review.follow_mix, lang)))
+    # On paper: one wide chart on top, the tall and half ones in two columns, other wide ones below.
+    wide = [pair for pair in drawn if pair[0] == "wide"]
+    drawn = wide[:1] + [p for p in drawn if p[0] == "tall"] + [p for p in drawn if p[0] == "half"] + wide[1:]
     out = []
-    for number, (size, build) in enumerate(builders, start=1):
-        chart = build() if size == "wide" else build().properties(width=HALF_WIDTH)
+    for number, (size, chart) in enumerate(drawn, start=1):
+        if size == "wide":  # the whole chart, labels included, spans the page: long labels shrink the plot
+            chart = chart.properties(width=FULL_WIDTH, autosize=alt.AutoSizeParams(type="fit", contains="padding"))
+        else:
+            chart = chart.properties(width=HALF_WIDTH)
         out.append({"size": size, "svg": _inline_svg(charts.to_svg(chart), number)})
     return out
 

@@ -1,28 +1,27 @@
-"""A whole profile review: filters, the five signals, the three conditions, and the outcome.
+"""A whole profile review: filters, every registered signal, the three conditions, and the outcome.
 
-Pure orchestration: each measurement lives in its own module (anchor_mix, relevance,
-link_velocity, placement_mix, repeated_sources); this module runs them on the filtered links
-and turns their signals into the calm, reasoned outcome the article asks for.
+Pure orchestration: each signal lives in its own module and is listed in
+``signals/registry.py``; this module runs them on the filtered links and turns their signals
+into the calm, reasoned outcome the article asks for. Competitors are compared in
+``comparison/``, which hands the result back through ``ProfileReview.with_competitors``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Callable
+from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
 
 from linkwijzer.i18n import text
-from linkwijzer.profile.signals.keyword_anchors import AnchorMix, analyse_anchors
-from linkwijzer.profile.signals.link_bursts import Velocity, analyse_velocity, quality_trend
 from linkwijzer.profile.review.outcome import Outcome, decide, rules
-from linkwijzer.profile.signals.boilerplate_placement import CONTENT_CLASSES, PlacementMix, analyse_placement
-from linkwijzer.profile.signals.irrelevant_sources import Relevance, analyse_relevance
-from linkwijzer.profile.signals.repeated_sources import Repetition, analyse_repetition
 from linkwijzer.profile.review.settings import ProfileSettings
-from linkwijzer.profile.signals.base import SIGNAL_IDS, Signal
+from linkwijzer.profile.signals.base import Inputs, Signal, SignalSpec, judge
+from linkwijzer.profile.signals.boilerplate_placement import CONTENT_CLASSES
+from linkwijzer.profile.signals.link_bursts import quality_trend
+from linkwijzer.profile.signals.registry import SIGNALS
 
 Progress = Callable[[float, str], None]
 NATURAL_ANCHORS = ("branded", "naked_url", "generic", "image", "other", "partial")
@@ -59,17 +58,16 @@ class ProfileReview:
     lang: str
     links: int
     referring_domains: int
-    anchors: AnchorMix
-    relevance: Relevance
-    velocity: Velocity
-    placement: PlacementMix
-    repetition: Repetition
+    measured: dict[str, Any]
+    """Signal id -> that signal's measurement (its tables, per-link columns and ``signal``)."""
     signals: list[Signal]
     quality: dict
     deviations: list[dict]
     verdict: Outcome
+    competitors: tuple[str, ...] = ()
+    """Names of the competitors compared with (none: the competitor condition was not tested)."""
     lacks: list[str] = field(default_factory=list)
-    """Ids of what the profile lacks (texts ``review.lacks.<id>``): what to add, not only what to remove."""
+    """Ids of the flagged signals, whose texts ``<id>.lacks`` say what the profile lacks: what to add."""
     reassurances: list[str] = field(default_factory=list)
     """Ids of the "not automatically a risk" notes that apply (texts ``review.reassure.<id>``)."""
     follow_mix: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -77,12 +75,22 @@ class ProfileReview:
     """The filtered links the review measured (the same object as the input when nothing was filtered)."""
     settings: ProfileSettings = field(default_factory=ProfileSettings)
 
+    def signal(self, signal_id: str) -> Signal:
+        return next(s for s in self.signals if s.id == signal_id)
+
+    def with_competitors(self, names: tuple[str, ...], deviations: list[dict], held: bool) -> ProfileReview:
+        """This review with the article's third condition decided by a comparison with ``names``."""
+        conditions = {"quality_declining": self.verdict.conditions["quality_declining"], "competitor_deviation": held}
+        return replace(self, competitors=tuple(names), deviations=deviations, verdict=decide(self.signals, conditions))
+
     def classified(self) -> pd.DataFrame:
         """The measured links with what the review concluded per link, for the CSV export."""
+        m = self.measured
         return self.table.assign(
-            anchor_class=self.anchors.classes, relevance=self.relevance.per_link,
-            placement_class=self.placement.placement, sitewide_or_template=self.placement.sitewide,
-            in_burst=self.velocity.in_burst, in_network=self.repetition.in_network)
+            anchor_class=m["keyword_anchors"].classes, relevance=m["irrelevant_sources"].per_link,
+            placement_class=m["boilerplate_placement"].placement,
+            sitewide_or_template=m["boilerplate_placement"].sitewide,
+            in_burst=m["link_bursts"].in_burst, in_network=m["repeated_sources"].in_network)
 
     @property
     def outcome(self) -> str:
@@ -98,15 +106,16 @@ class ProfileReview:
         links = self.table
         if not len(links):
             return pd.DataFrame(columns=["domain", "links", "relevance", "in_network", "in_burst", "keyword_anchor"])
+        m = self.measured
         per_link = pd.DataFrame({
             "domain": links["source_domain"].astype("object").to_numpy(),
-            "in_network": self.repetition.in_network.to_numpy(bool),
-            "in_burst": self.velocity.in_burst.to_numpy(bool),
-            "keyword_anchor": self.anchors.classes.astype("object").isin(["exact", "compound"]).to_numpy(),
+            "in_network": m["repeated_sources"].in_network.to_numpy(bool),
+            "in_burst": m["link_bursts"].in_burst.to_numpy(bool),
+            "keyword_anchor": m["keyword_anchors"].classes.astype("object").isin(["exact", "compound"]).to_numpy(),
         })
         table = per_link.groupby("domain").agg(links=("domain", "size"), in_network=("in_network", "any"),
                                                in_burst=("in_burst", "any"), keyword_anchor=("keyword_anchor", "any"))
-        labels = self.relevance.by_domain.set_index("domain")["label"].astype("object")
+        labels = m["irrelevant_sources"].by_domain.set_index("domain")["label"].astype("object")
         table["relevance"] = labels.reindex(table.index).fillna("unclear")
         table["flags"] = (table["relevance"].eq("not_relevant").astype(int) + table["in_network"].astype(int)
                           + table["in_burst"].astype(int) + table["keyword_anchor"].astype(int))
@@ -114,12 +123,13 @@ class ProfileReview:
 
     def to_json(self) -> dict:
         """The JSON of ``linkwijzer profile --json``."""
-        lang = self.lang
+        lang, m = self.lang, self.measured
+        by_class = m["keyword_anchors"].by_class
         return {
             "links": self.links,
             "referring_domains": self.referring_domains,
-            "anchor_mix": _mix(self.anchors.by_class, "class" if "class" in self.anchors.by_class else None),
-            "placement_mix": _mix(self.placement.mix, "placement"),
+            "anchor_mix": _mix(by_class, "class" if "class" in by_class else None),
+            "placement_mix": _mix(m["boilerplate_placement"].mix, "placement"),
             "follow_mix": _mix(self.follow_mix, "rel"),
             "signals": [s.to_json() for s in self.signals],
             "conditions": {
@@ -127,68 +137,64 @@ class ProfileReview:
                                     "flagged": list(self.verdict.flagged)},
                 "quality_declining": {"met": self.verdict.conditions["quality_declining"], **self.quality},
                 "competitor_deviation": {"met": self.verdict.conditions["competitor_deviation"],
-                                         "deviations": self.deviations},
+                                         "competitors": list(self.competitors), "deviations": self.deviations},
             },
             "outcome": self.outcome,
             "limited_data": self.limited,
-            "lacks": [text(lang, f"review.lacks.{x}") for x in self.lacks],
+            "lacks": [text(lang, f"{x}.lacks") for x in self.lacks],
             "reassurances": [text(lang, f"review.reassure.{x}") for x in self.reassurances],
-            "bursts": [b.__dict__ for b in self.velocity.bursts],
-            "suggested_keywords": self.anchors.suggested_keywords,
+            "bursts": [b.__dict__ for b in m["link_bursts"].bursts],
+            "suggested_keywords": m["keyword_anchors"].suggested_keywords,
         }
 
 
 def review_profile(links: pd.DataFrame, aggregates: dict[str, pd.DataFrame] | None, settings: ProfileSettings,
-                   lang: str = "nl", *, filters: Filters = Filters(),
-                   competitors: dict[str, pd.DataFrame] | None = None,
-                   progress: Progress | None = None) -> ProfileReview:
-    """Run every measurement on the filtered links and decide the outcome."""
+                   lang: str = "nl", *, filters: Filters = Filters(), progress: Progress | None = None,
+                   registry: tuple[SignalSpec, ...] = SIGNALS) -> ProfileReview:
+    """Run every registered signal on the filtered links and decide the outcome."""
     step = progress or (lambda fraction, stage: None)
     links = filters.apply(links)
-    step(0.05, text(lang, "review.progress.anchors"))
-    anchors = analyse_anchors(links, settings, lang)
-    step(0.25, text(lang, "review.progress.relevance"))
-    relevance = analyse_relevance(links, settings, lang)
-    step(0.5, text(lang, "review.progress.velocity"))
-    velocity = analyse_velocity(links, settings, lang)
-    step(0.65, text(lang, "review.progress.placement"))
-    placement = analyse_placement(links, settings, lang)
-    step(0.8, text(lang, "review.progress.repetition"))
-    repetition = analyse_repetition(links, aggregates, settings, lang)
-    signals = [relevance.signal, anchors.signal, velocity.signal, placement.signal, repetition.signal]
-    signals.sort(key=lambda s: SIGNAL_IDS.index(s.id))
-    quality = _quality(links, anchors, relevance, placement)
+    inputs = Inputs(links, aggregates or {}, settings, lang)
+    measured = {}
+    for number, spec in enumerate(registry):
+        step(0.05 + 0.85 * number / len(registry), text(lang, f"{spec.id}.progress"))
+        measured[spec.id] = judge(spec, inputs)
+    signals = [measured[spec.id].signal for spec in registry]
+    quality = _quality(links, measured)
     conditions = {"quality_declining": quality.get("declining", False), "competitor_deviation": False}
     review = ProfileReview(
         lang=lang, links=len(links),
         referring_domains=int(links["source_domain"].nunique()) if "source_domain" in links else 0,
-        anchors=anchors, relevance=relevance, velocity=velocity, placement=placement, repetition=repetition,
-        signals=signals, quality=quality, deviations=[], verdict=decide(signals, conditions),
+        measured=measured, signals=signals, quality=quality, deviations=[], verdict=decide(signals, conditions),
         follow_mix=_follow_mix(links), table=links, settings=settings)
-    if competitors:
-        step(0.9, text(lang, "review.progress.competitors"))
-        from linkwijzer.profile.comparison.compare import compare_with, deviation_held  # compare imports this module
-
-        comparison = compare_with(review, competitors, lang, filters=filters, own_aggregates=aggregates)
-        review.deviations = [d.to_json() for d in comparison.deviations]
-        review.verdict = decide(signals, {**conditions, "competitor_deviation": deviation_held(comparison)})
-    review.lacks = _lacks(signals)
+    review.lacks = [s.id for s in signals if s.level in ("watch", "concern")]
     review.reassurances = _reassurances(links, review)
     step(1.0, text(lang, "review.progress.done"))
     return review
 
 
-def _quality(links, anchors: AnchorMix, relevance: Relevance, placement: PlacementMix) -> dict:
-    """The article's "quality of new links declining": relevant, in content, natural anchor — recent vs earlier."""
+def _quality(links, measured: dict[str, Any]) -> dict:
+    """The article's "quality of new links declining": relevant, in content, natural anchor — recent vs earlier.
+
+    Only what was measured counts: a trait whose signal is unknown says nothing about quality, and
+    with none measured the trend is not measured either.
+    """
     if "first_seen" not in links or not len(links):
-        return {"declining": False}
-    flags = pd.DataFrame({
-        "relevant": relevance.per_link.astype("object").ne("not_relevant").to_numpy(),
-        "content": placement.placement.astype("object").isin(CONTENT_CLASSES + ("unknown",)).to_numpy(),
-        "natural": anchors.classes.astype("object").isin(NATURAL_ANCHORS).to_numpy()
-        | anchors.classes.isna().to_numpy(),
-    }, index=links.index)
-    return quality_trend(flags, links["first_seen"], domains=links["source_domain"])
+        return {"declining": False, "measured": False}
+    known = {spec_id for spec_id, m in measured.items() if m.signal.level != "unknown"}
+    traits = {}
+    if "irrelevant_sources" in known:
+        traits["relevant"] = measured["irrelevant_sources"].per_link.astype("object").ne("not_relevant").to_numpy()
+    if "boilerplate_placement" in known:
+        placement = measured["boilerplate_placement"].placement.astype("object")
+        traits["content"] = placement.isin(CONTENT_CLASSES + ("unknown",)).to_numpy()
+    if "keyword_anchors" in known:
+        classes = measured["keyword_anchors"].classes
+        traits["natural"] = classes.astype("object").isin(NATURAL_ANCHORS).to_numpy() | classes.isna().to_numpy()
+    if not traits:
+        return {"declining": False, "measured": False}
+    trend = quality_trend(pd.DataFrame(traits, index=links.index), links["first_seen"], domains=links["source_domain"])
+    return {**trend, "measured": True, "traits": sorted(traits)}
 
 
 def _follow_mix(links: pd.DataFrame) -> pd.DataFrame:
@@ -213,13 +219,6 @@ def _follow_mix(links: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _lacks(signals: list[Signal]) -> list[str]:
-    lacking = {"irrelevant_sources": "relevant_context", "boilerplate_placement": "editorial_mentions",
-               "keyword_anchors": "natural_variation", "repeated_sources": "varied_sources",
-               "link_bursts": "steady_growth"}
-    return [lacking[s.id] for s in signals if s.level in ("watch", "concern")]
-
-
 def _reassurances(links: pd.DataFrame, review: ProfileReview) -> list[str]:
     notes = []
     r = rules()
@@ -231,12 +230,12 @@ def _reassurances(links: pd.DataFrame, review: ProfileReview) -> list[str]:
         per_domain = links.groupby("source_domain", observed=True)[authority].max()
         if (per_domain < SMALL_SITE).mean() >= 0.2:
             notes.append("small_sites")
-    irrelevant = review.relevance.signal
-    if irrelevant.level == "ok" and (review.relevance.by_domain["label"] == "not_relevant").any():
+    relevance = review.measured["irrelevant_sources"]
+    if relevance.signal.level == "ok" and (relevance.by_domain["label"] == "not_relevant").any():
         notes.append("few_irrelevant")
     if mix is not None and "sponsored" in mix.index and 0 < mix.at["sponsored", "share_domains"] < 0.05:
         notes.append("occasional_paid")
-    networks = review.repetition.networks
+    networks = review.measured["repeated_sources"].networks
     if len(networks) and networks["explanation"].notna().any():
         notes.append("explained_templates")
     return notes

@@ -13,7 +13,8 @@ import pandas as pd
 
 from linkwijzer.i18n import text
 from linkwijzer.profile.review.settings import ProfileSettings
-from linkwijzer.profile.signals.base import Signal, level_for, thresholds
+from linkwijzer.present import charts
+from linkwijzer.profile.signals.base import SignalSpec, Signal, level_for, thresholds
 
 # Exports say little about placement, and this module says no more than they do: Ahrefs
 # ``Content`` tells whether a link is in the main content block (false = outside it, position
@@ -84,20 +85,20 @@ def analyse_placement(links: pd.DataFrame, settings: ProfileSettings, lang: str)
     if n_domains and known / n_domains >= minimum:
         value = only_boilerplate.sum() / known
         details["mode"] = "placement"
-        why = text(lang, "placement.why.measured", share=f"{value:.0%}", domains=_count(only_boilerplate.sum(), lang),
+        why = text(lang, "boilerplate_placement.why.measured", share=f"{value:.0%}", domains=_count(only_boilerplate.sum(), lang),
                    known=_count(known, lang), links=_count(is_boilerplate.sum(), lang))
     elif n_domains and stated_domains.mean() >= minimum:
         # Only "sitewide or not" is known (Semrush): domains linking only sitewide are a lower
         # bound of the boilerplate share, because the other links' position is not stated.
         value = only_boilerplate.sum() / n_domains
         details["mode"] = "sitewide"
-        why = text(lang, "placement.why.sitewide_only", share=f"{value:.0%}",
+        why = text(lang, "boilerplate_placement.why.sitewide_only", share=f"{value:.0%}",
                    domains=_count(only_boilerplate.sum(), lang),
                    links=_count(sitewide.sum(), lang), sitewide_domains=_count(details["sitewide_domains"], lang))
     else:
         value = None
         details["mode"] = "unknown"
-        why = text(lang, "placement.why.unknown", share=f"{1 - known / n_domains if n_domains else 1:.0%}")
+        why = text(lang, "boilerplate_placement.why.unknown", share=f"{1 - known / n_domains if n_domains else 1:.0%}")
     level = level_for(value, **cut)
     placement = pd.Series(pd.Categorical.from_codes(classes, CLASSES), index=links.index, name="placement")
     return PlacementMix(placement, pd.Series(sitewide, index=links.index, name="sitewide"), mix, table,
@@ -194,6 +195,21 @@ def _count(value: int, lang: str) -> str:
     return shown.replace(",", ".") if lang == "nl" else shown
 
 
-__all__ = ["analyse_placement", "template_links", "PlacementMix", "PLACEMENTS", "CLASSES", "CONTENT_CLASSES",
+def _charts(measured: PlacementMix, lang: str) -> list:
+    if not measured.mix["links"].sum():
+        return []
+    return [("wide", charts.placement_chart(measured.mix, lang))]
+
+
+def _tables(measured: PlacementMix, lang: str) -> list:
+    return [(text(lang, "boilerplate_placement.chart.sitewide_note"), measured.sitewide_domains)] if len(measured.sitewide_domains) else []
+
+
+SIGNAL = SignalSpec(
+    id=SIGNAL_ID, needs=(("placement", "sitewide", "links_in_group"),),
+    measure=lambda inputs: analyse_placement(inputs.links, inputs.settings, inputs.lang),
+    charts=_charts, tables=_tables)
+
+__all__ = ["SIGNAL", "analyse_placement", "template_links", "PlacementMix", "PLACEMENTS", "CLASSES", "CONTENT_CLASSES",
            "BOILERPLATE_CLASSES",
            "BOILERPLATE", "SIGNAL_ID"]

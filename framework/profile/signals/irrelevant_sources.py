@@ -26,7 +26,8 @@ from linkwijzer.datafiles import DataFileError
 from linkwijzer.i18n import text
 from linkwijzer.profile.signals.keyword_anchors import forms, percent, vocabulary, words
 from linkwijzer.profile.review.settings import RELEVANCE_LABELS, ProfileSettings
-from linkwijzer.profile.signals.base import THRESHOLDS, Signal, level_for, thresholds
+from linkwijzer.present import charts
+from linkwijzer.profile.signals.base import SignalSpec, THRESHOLDS, Signal, level_for, thresholds
 from linkwijzer.profile.importing.urls import registrable_domain
 
 SIGNAL_ID = "irrelevant_sources"
@@ -270,18 +271,29 @@ def _signal(by_domain: pd.DataFrame, distribution: pd.DataFrame, has_terms: bool
     details = {"domains": int(distribution["domains"].sum()), "overridden": int(by_domain["overridden"].sum()),
                "titles": titles, **{f"share_{label}": float(distribution.at[label, "share_domains"]) for label in RELEVANCE_LABELS}}
     if by_domain.empty:
-        return Signal(SIGNAL_ID, "unknown", None, cut, text(lang, "relevance.why.no_links"), details)
+        return Signal(SIGNAL_ID, "unknown", None, cut, text(lang, "irrelevant_sources.why.no_links"), details)
     if not has_terms:  # overrides alone would count only what the user happened to mark
-        return Signal(SIGNAL_ID, "unknown", None, cut, text(lang, "relevance.why.no_topics"), details)
+        return Signal(SIGNAL_ID, "unknown", None, cut, text(lang, "irrelevant_sources.why.no_topics"), details)
     value = details["share_not_relevant"]
     # the clearest case first (lowest score), then the one with most links: the example in `why`
     worst = by_domain[by_domain["label"] == "not_relevant"].sort_values(["score", "links", "domain"],
                                                                        ascending=[True, False, True])
     details["not_relevant_domains"] = worst["domain"].head(10).tolist()
-    key = "relevance.why." + ("value" if titles else "value_no_titles") + ("" if len(worst) else "_none")
+    key = "irrelevant_sources.why." + ("value" if titles else "value_no_titles") + ("" if len(worst) else "_none")
     why = text(lang, key, share=percent(value, lang), unclear=percent(details["share_unclear"], lang),
                example=worst["domain"].iloc[0] if len(worst) else "")
     return Signal(SIGNAL_ID, level_for(value, **cut), value, cut, why, details)
 
 
-__all__ = ["RELEVANCE_LABELS", "Relevance", "analyse_relevance", "topic_terms"]
+def _charts(measured: Relevance, lang: str) -> list:
+    if not measured.distribution["domains"].sum():
+        return []
+    return [("half", charts.relevance_chart(measured.distribution, lang))]
+
+
+SIGNAL = SignalSpec(
+    id=SIGNAL_ID, needs=(("source_title", "left_context", "right_context", "anchor"),),
+    measure=lambda inputs: analyse_relevance(inputs.links, inputs.settings, inputs.lang),
+    charts=_charts)
+
+__all__ = ["SIGNAL", "RELEVANCE_LABELS", "Relevance", "analyse_relevance", "topic_terms"]

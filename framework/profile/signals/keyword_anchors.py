@@ -22,7 +22,8 @@ import snowballstemmer
 from linkwijzer.datafiles import DataFileError, load_toml
 from linkwijzer.i18n import text
 from linkwijzer.profile.review.settings import ProfileSettings
-from linkwijzer.profile.signals.base import THRESHOLDS, Signal, level_for, thresholds
+from linkwijzer.present import charts
+from linkwijzer.profile.signals.base import SignalSpec, THRESHOLDS, Signal, level_for, thresholds
 
 ANCHOR_CLASSES = ("branded", "exact", "partial", "compound", "naked_url", "generic", "image", "other")
 SIGNAL_ID = "keyword_anchors"
@@ -325,16 +326,16 @@ def _signal(table: pd.DataFrame, by_class: pd.DataFrame, top: pd.DataFrame, sugg
     details: dict = {"links": len(table), "domains": int(table["dom"].nunique()), "weights": weights,
                      "partial_share_domains": float(by_class.at["partial", "share_domains"])}
     if table.empty:
-        return Signal(SIGNAL_ID, "unknown", None, cut, text(lang, "anchors.why.no_anchors"), details)
+        return Signal(SIGNAL_ID, "unknown", None, cut, text(lang, "keyword_anchors.why.no_anchors"), details)
     if not settings.keywords:
         details["suggested_keywords"] = suggestions
         listed = ", ".join(f"'{s}'" for s in suggestions[:3]) or "–"
-        return Signal(SIGNAL_ID, "unknown", None, cut, text(lang, "anchors.why.no_keywords", suggestions=listed),
+        return Signal(SIGNAL_ID, "unknown", None, cut, text(lang, "keyword_anchors.why.no_keywords", suggestions=listed),
                       details)
     value = _keyword_share(table["dom"].to_numpy(), table["cls"].to_numpy(), weights)
     examples = top[top["class"] == "exact"]["anchor"].tolist() or top[top["class"] == "compound"]["anchor"].tolist()
     details["example"] = examples[0] if examples else ""
-    key = "anchors.why.value" if examples else "anchors.why.value_no_example"
+    key = "keyword_anchors.why.value" if examples else "keyword_anchors.why.value_no_example"
     why = text(lang, key, share=percent(value, lang), example=details["example"])
     return Signal(SIGNAL_ID, level_for(value, **cut), value, cut, why, details)
 
@@ -364,4 +365,16 @@ def percent(value: float, lang: str) -> str:
     return share.replace(".", ",") if lang == "nl" else share
 
 
-__all__ = ["ANCHOR_CLASSES", "AnchorMix", "Classifier", "analyse_anchors", "forms", "percent", "words"]
+def _charts(measured: AnchorMix, lang: str) -> list:
+    if not len(measured.by_class) or not measured.by_class["links"].sum():
+        return []
+    return [("tall", charts.anchor_mix_chart(measured.by_class, lang)),
+            ("half", charts.top_anchors_chart(measured.top_anchors, lang))]
+
+
+SIGNAL = SignalSpec(
+    id=SIGNAL_ID, needs=(("anchor",),),
+    measure=lambda inputs: analyse_anchors(inputs.links, inputs.settings, inputs.lang),
+    charts=_charts)
+
+__all__ = ["SIGNAL", "ANCHOR_CLASSES", "AnchorMix", "Classifier", "analyse_anchors", "forms", "percent", "words"]

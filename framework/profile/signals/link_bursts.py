@@ -10,7 +10,8 @@ import pandas as pd
 
 from linkwijzer.i18n import text
 from linkwijzer.profile.review.settings import ProfileSettings
-from linkwijzer.profile.signals.base import Signal, level_for, thresholds
+from linkwijzer.present import charts
+from linkwijzer.profile.signals.base import SignalSpec, Signal, level_for, thresholds
 
 SIGNAL_ID = "link_bursts"
 COLUMNS = ("period", "new_links", "new_domains", "baseline", "upper")
@@ -58,7 +59,7 @@ def analyse_velocity(links: pd.DataFrame, settings: ProfileSettings, lang: str) 
     in_burst = pd.Series(False, index=links.index, name="in_burst")
     empty = pd.DataFrame({c: pd.Series(dtype="datetime64[s]" if c == "period" else float) for c in COLUMNS})
     if not dated.any():
-        why = text(lang, "velocity.why.no_dates")
+        why = text(lang, "link_bursts.why.no_dates")
         signal = Signal(SIGNAL_ID, "unknown", None, cut, why, {"dated_links": 0, "undated_links": len(links)})
         return Velocity(empty.assign(burst=False), empty.copy(), [], in_burst, signal)
 
@@ -74,7 +75,7 @@ def analyse_velocity(links: pd.DataFrame, settings: ProfileSettings, lang: str) 
                "median_week_domains": float(weekly["new_domains"].median())}
     if len(weekly) < limits["min_weeks"]:
         weekly["burst"] = False
-        why = text(lang, "velocity.why.short_history", weeks=len(weekly), min_weeks=int(limits["min_weeks"]))
+        why = text(lang, "link_bursts.why.short_history", weeks=len(weekly), min_weeks=int(limits["min_weeks"]))
         return Velocity(weekly, monthly, [], in_burst, Signal(SIGNAL_ID, "unknown", None, cut, why, details))
 
     flagged = (weekly["new_domains"] > weekly["upper"]) & (weekly["new_domains"] >= limits["min_week_domains"])
@@ -99,7 +100,7 @@ def analyse_velocity(links: pd.DataFrame, settings: ProfileSettings, lang: str) 
     outside = int(weekly.loc[~weekly["burst"], "new_domains"].sum())
     details["baseline_domains"] = outside
     if bursts and outside < limits["min_baseline_domains"]:
-        why = text(lang, "velocity.why.no_baseline", share=f"{1 - outside / len(first_day):.0%}")
+        why = text(lang, "link_bursts.why.no_baseline", share=f"{1 - outside / len(first_day):.0%}")
         return Velocity(weekly, monthly, bursts, in_burst, Signal(SIGNAL_ID, "unknown", None, cut, why, details))
     unexplained = [b for b in bursts if not b.explained]
     excess = sum(max(b.new_domains - b.expected_domains, 0.0) for b in unexplained)
@@ -223,11 +224,11 @@ def _iso(day: int) -> str:
 def _why(lang: str, bursts: list[Burst], unexplained: list[Burst], value: float, details: dict) -> str:
     median = details["median_week_domains"]
     if not bursts:
-        return text(lang, "velocity.why.steady", median=_number(median, lang))
+        return text(lang, "link_bursts.why.steady", median=_number(median, lang))
     if not unexplained:
-        return text(lang, "velocity.why.all_explained", count=len(bursts))
+        return text(lang, "link_bursts.why.all_explained", count=len(bursts))
     first = unexplained[0]
-    return text(lang, "velocity.why.bursts", count=len(unexplained), share=f"{value:.0%}",
+    return text(lang, "link_bursts.why.bursts", count=len(unexplained), share=f"{value:.0%}",
                 start=first.start, domains=_count(first.new_domains, lang),
                 expected=_number(first.expected_domains, lang),
                 explained=len(bursts) - len(unexplained))
@@ -244,4 +245,16 @@ def _count(value: int, lang: str) -> str:
     return shown.replace(",", ".") if lang == "nl" else shown
 
 
-__all__ = ["analyse_velocity", "quality_trend", "Velocity", "Burst", "SIGNAL_ID"]
+def _charts(measured: Velocity, lang: str) -> list:
+    if not len(measured.weekly):
+        return []
+    explained = tuple(b.start for b in measured.bursts if b.explained)
+    return [("wide", charts.velocity_chart(measured.weekly, lang, explained).properties(height=150))]
+
+
+SIGNAL = SignalSpec(
+    id=SIGNAL_ID, needs=(("first_seen",),),
+    measure=lambda inputs: analyse_velocity(inputs.links, inputs.settings, inputs.lang),
+    charts=_charts)
+
+__all__ = ["SIGNAL", "analyse_velocity", "quality_trend", "Velocity", "Burst", "SIGNAL_ID"]

@@ -19,7 +19,8 @@ import pyarrow.compute as pc
 from linkwijzer.i18n import text
 from linkwijzer.profile.signals.boilerplate_placement import template_links
 from linkwijzer.profile.review.settings import ProfileSettings
-from linkwijzer.profile.signals.base import Signal, level_for, thresholds
+from linkwijzer.present import charts
+from linkwijzer.profile.signals.base import SignalSpec, Signal, level_for, thresholds
 from linkwijzer.profile.importing.urls import registrable_domain
 
 # A "network cluster" is a group of referring domains that share something independent sites
@@ -117,12 +118,12 @@ def analyse_repetition(links: pd.DataFrame, aggregates: dict[str, pd.DataFrame] 
                "top1_share": top1, "top10_share": top10, "concentration_from_sitewide": from_sitewide,
                "sitewide_domains": int((template_per_domain > 0).sum()), "sitewide_links": int(sitewide.sum()),
                "measured": measured}
-    missing = "".join(text(lang, f"repetition.missing.{m}") for m in ("subnets", "titles") if not measured[m])
+    missing = "".join(text(lang, f"repeated_sources.missing.{m}") for m in ("subnets", "titles") if not measured[m])
     if not (measured["subnets"] or measured["titles"]) or not universe:
-        value, why = None, text(lang, "repetition.why.unmeasurable", top10=f"{top10:.0%}")
+        value, why = None, text(lang, "repeated_sources.why.unmeasurable", top10=f"{top10:.0%}")
     else:
         value = min(details["network_domains"] / universe, 1.0)
-        key = "repetition.why.found" if details["clusters"] else "repetition.why.none_found"
+        key = "repeated_sources.why.found" if details["clusters"] else "repeated_sources.why.none_found"
         why = text(lang, key, share=f"{value:.0%}", domains=_count(details["network_domains"], lang),
                    clusters=details["clusters"], explained=details["explained_clusters"],
                    min_subnet=int(limits["min_subnet_domains"]),
@@ -348,4 +349,20 @@ def _count(value: int, lang: str) -> str:
     return shown.replace(",", ".") if lang == "nl" else shown
 
 
-__all__ = ["analyse_repetition", "subnet_of", "Repetition", "KINDS", "EXPLANATIONS", "SIGNAL_ID"]
+def _charts(measured: Repetition, lang: str) -> list:
+    if not len(measured.concentration):
+        return []
+    return [("half", charts.concentration_chart(measured.concentration, lang))]
+
+
+def _tables(measured: Repetition, lang: str) -> list:
+    return [("", measured.networks)] if len(measured.networks) else []
+
+
+SIGNAL = SignalSpec(
+    id=SIGNAL_ID, needs=(("source_domain",),),
+    measure=lambda inputs: analyse_repetition(inputs.links, inputs.aggregates, inputs.settings, inputs.lang),
+    charts=_charts, tables=_tables,
+    in_report=False)  # its table of networks says more than a chart on paper
+
+__all__ = ["SIGNAL", "analyse_repetition", "subnet_of", "Repetition", "KINDS", "EXPLANATIONS", "SIGNAL_ID"]
