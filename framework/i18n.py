@@ -9,8 +9,9 @@ many sessions in one process, so there is no "active language": callers pass ``l
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
+from typing import Callable
 
 from linkwijzer.datafiles import DataFileError, load_toml
 
@@ -44,6 +45,15 @@ def text(lang: str, key: str, /, **params: object) -> str:
     return template.format(**params) if params else template
 
 
+def texts(lang: str) -> Callable[..., str]:
+    """``text`` with the language bound, for code that speaks one language throughout.
+
+    >>> t = texts("en"); t("ui.app.title")
+    'Linkwijzer'
+    """
+    return partial(text, lang)
+
+
 def has_text(lang: str, key: str) -> bool:
     return key in catalogue(lang)
 
@@ -59,4 +69,4 @@ def _flatten(table: dict, prefix: str, out: dict[str, str], path: Path) -> None:
             raise DataFileError(path, full, "every text must be a string")
 
 
-__all__ = ["LANGUAGES", "DEFAULT_LANGUAGE", "normalise_language", "catalogue", "text", "has_text"]
+__all__ = ["LANGUAGES", "DEFAULT_LANGUAGE", "normalise_language", "catalogue", "text", "texts", "has_text"]

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from linkwijzer.i18n import text
+from linkwijzer.i18n import texts
 from linkwijzer.questionnaire.rules import load_rules
 from linkwijzer.questionnaire.verdict import assess, how_it_is_decided
 from pages.common import current_language, presenting
@@ -13,7 +13,7 @@ from pages.link_form import (assessment_from_widgets, share_url, sync_url, verdi
 
 lang = current_language()
 rules = load_rules()
-t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731 - the page reads better with a short name
+t = texts(lang)
 sync_url.seed(lang)
 
 if presenting():

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from linkwijzer.present import compare_charts
-from linkwijzer.i18n import text
+from linkwijzer.i18n import text, texts
 from linkwijzer.profile.comparison.compare import OWN, compare_with, deviation_held, measure_label
 from linkwijzer.profile.importing.importer import import_files
 from linkwijzer.profile.review.run import review_profile
@@ -15,7 +15,7 @@ from pages.common import current_language
 from pages.profile_import import read_sample
 
 lang = current_language()
-t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+t = texts(lang)
 COMPETITOR_SAMPLES = [s for s in SAMPLES if s.startswith("competitor_")]
 MAX_COMPETITORS = 5
 

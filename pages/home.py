@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from linkwijzer.i18n import text
+from linkwijzer.i18n import texts
 from linkwijzer.questionnaire.assessment import to_params
 from linkwijzer.questionnaire.examples import EXAMPLES
 from pages.common import current_language
 
 lang = current_language()
-t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+t = texts(lang)
 pages = st.session_state["pages"]
 
 st.title(t("ui.home.title"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from linkwijzer.i18n import text
+from linkwijzer.i18n import texts
 from linkwijzer.questionnaire.assessment import Assessment
 from linkwijzer.questionnaire.rules import load_rules
 
@@ -18,7 +18,7 @@ def _apply(suggestions: dict[str, str]) -> None:
 
 
 def inspect_panel(assessment: Assessment, lang: str) -> None:
-    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    t = texts(lang)
     can = assessment.source_url.startswith(("http://", "https://"))
     target = assessment.target_url or ""
     if st.button(t("ui.inspect.button"), disabled=not can, icon=":material/travel_explore:",

@@ -8,7 +8,7 @@ import pandas as pd
 
 import streamlit as st
 
-from linkwijzer.i18n import text
+from linkwijzer.i18n import text, texts
 from linkwijzer.questionnaire.assessment import Assessment, from_params, to_params
 from linkwijzer.questionnaire.rules import load_rules
 from linkwijzer.questionnaire.verdict import Answers, Verdict, assess
@@ -99,7 +99,7 @@ def share_url(params: dict[str, str], lang: str) -> str:
 
 
 def verdict_card(verdict: Verdict, lang: str) -> None:
-    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    t = texts(lang)
     with st.container(border=True):
         st.caption(t("ui.check.verdict"))
         colour, icon = LOOK[verdict.outcome]
@@ -117,7 +117,7 @@ def verdict_card(verdict: Verdict, lang: str) -> None:
 
 
 def save_and_export(assessment: Assessment, verdict: Verdict, lang: str) -> None:
-    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    t = texts(lang)
     loaded = st.session_state.get(LOADED_KEY)  # set when a saved assessment was opened
     with st.form("save", enter_to_submit=True, border=True):
         st.markdown(f"**{t('ui.check.save_title')}**")
@@ -150,7 +150,7 @@ def save_and_export(assessment: Assessment, verdict: Verdict, lang: str) -> None
 def comparison_table(saved: list, lang: str) -> pd.DataFrame:
     """Prospects as columns, the framework's questions as rows: reads across on a projector."""
     rules = load_rules()
-    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    t = texts(lang)
     answer = lambda a: t(f"questionnaire.answers.{a}") if a else "–"  # noqa: E731
     rows: dict[str, list[str]] = {t("questionnaire.quick.title"): [], **{
         t(f"questionnaire.traits.{trait}.name"): [] for trait in rules.traits},

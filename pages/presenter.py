@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from linkwijzer.i18n import text
+from linkwijzer.i18n import texts
 from linkwijzer.questionnaire.rules import load_rules
 from linkwijzer.questionnaire.verdict import assess
 from pages.link_form import assessment_from_widgets, sync_url, verdict_card
@@ -40,7 +40,7 @@ def _toggle(key: str) -> None:
 
 
 def run_presenter(lang: str) -> None:
-    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    t = texts(lang)
     rules = load_rules()
     all_steps = steps()
     index = min(st.session_state.get(STEP_KEY, 0), len(all_steps) - 1)

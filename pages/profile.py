@@ -2,14 +2,14 @@
 
 import streamlit as st
 
-from linkwijzer.i18n import text
+from linkwijzer.i18n import texts
 from pages import profile_url
 from pages.common import current_language
 from pages.profile_import import chosen_mappings, choose_files, default_settings, mapping_editor, preview, run_import, show_files
 from pages.profile_review import exports, filters, headline, live_check, run_review, sections, settings_form
 
 lang = current_language()
-t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+t = texts(lang)
 
 profile_url.seed()
 st.title(t("ui.profile.title"))

@@ -8,7 +8,8 @@ import os
 import pandas as pd
 import streamlit as st
 
-from linkwijzer.i18n import text
+from linkwijzer.present.formatting import count
+from linkwijzer.i18n import text, texts
 from linkwijzer.profile.importing.importer import ImportResult, import_files, read_header
 from linkwijzer.profile.importing.samples import SAMPLES, SampleSet
 from linkwijzer.profile.review.settings import ProfileSettings
@@ -23,7 +24,7 @@ MAPPABLE = ("source_url", "target_url", "anchor", "first_seen", "last_seen", "so
 def choose_files(lang: str) -> tuple[list[tuple[str, bytes]], SampleSet | None, str]:
     """Uploaded files when there are any, otherwise the chosen sample set (so the page shows something real),
     and a cheap identity of that choice: hashing a large upload on every rerun would cost seconds."""
-    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    t = texts(lang)
     uploads = st.file_uploader(t("ui.profile.upload"), accept_multiple_files=True, key="profile.uploads",
                                type=["csv", "tsv", "txt", "xlsx"], help=t("ui.profile.upload_help"))
     if uploads:
@@ -67,7 +68,7 @@ def run_import(files: list[tuple[str, bytes]], source: str, mappings: dict[str, 
 
 
 def show_files(result: ImportResult, lang: str) -> None:
-    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    t = texts(lang)
     for problem in result.problems:
         st.error(problem.message(lang), icon=":material/error:")
     if not result.files:
@@ -106,7 +107,7 @@ def chosen_mappings(files: list[tuple[str, bytes]]) -> dict[str, dict[str, str]]
 
 def mapping_editor(files: list[tuple[str, bytes]], result: ImportResult, lang: str) -> None:
     """Let the user confirm or change the proposed column mapping of every generic CSV."""
-    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    t = texts(lang)
     data = dict(files)
     for report in result.files:
         if report.format != "generic" or report.name not in data:
@@ -122,11 +123,11 @@ def mapping_editor(files: list[tuple[str, bytes]], result: ImportResult, lang: s
 
 
 def preview(result: ImportResult, lang: str) -> None:
-    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    t = texts(lang)
     links = result.links
     first, second, third = st.columns(3)
-    first.metric(t("ui.profile.metric_links"), f"{len(links):,}".replace(",", "." if lang == "nl" else ","))
-    second.metric(t("ui.profile.metric_domains"), f"{result.referring_domains:,}".replace(",", "." if lang == "nl" else ","))
+    first.metric(t("ui.profile.metric_links"), count(len(links), lang))
+    second.metric(t("ui.profile.metric_domains"), count(result.referring_domains, lang))
     third.metric(t("ui.profile.metric_duplicates"), result.duplicates_removed)
     if len(links):
         st.caption(t("ui.profile.preview", rows=min(PREVIEW_ROWS, len(links))))

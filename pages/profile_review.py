@@ -7,7 +7,8 @@ import pandas as pd
 import streamlit as st
 
 from linkwijzer.present import charts
-from linkwijzer.i18n import text
+from linkwijzer.present.formatting import count, cut_off, percent
+from linkwijzer.i18n import text, texts
 from linkwijzer.profile.review.run import Filters, ProfileReview, review_profile
 from linkwijzer.profile.review.settings import RELEVANCE_LABELS, ProfileSettings
 from linkwijzer.profile.signals.registry import SIGNALS
@@ -21,7 +22,7 @@ CACHE_SIZE = 6
 
 def settings_form(defaults: ProfileSettings, source_key: str, lang: str) -> ProfileSettings:
     """Site, brand terms, keywords and topics; reset to the defaults when another profile is loaded."""
-    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    t = texts(lang)
     state = st.session_state
     if state.pop("review.from_url", False):
         state["review.defaults_for"] = source_key  # a shared link's settings win over the file's defaults
@@ -56,7 +57,7 @@ def suggest_keywords(review: ProfileReview, lang: str) -> None:
     """When no keywords were given, offer the anchors' frequent words to pick from."""
     if review.settings.keywords or not review.measured["keyword_anchors"].suggested_keywords:
         return
-    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    t = texts(lang)
     picked = st.pills(t("ui.review.suggested"), review.measured["keyword_anchors"].suggested_keywords, selection_mode="multi",
                       key="review.suggested", help=t("ui.review.suggested_help"))
     if picked and st.button(t("ui.review.use_suggested"), icon=":material/add:"):
@@ -65,7 +66,7 @@ def suggest_keywords(review: ProfileReview, lang: str) -> None:
 
 
 def filters(links: pd.DataFrame, lang: str) -> Filters:
-    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    t = texts(lang)
     dates = links["first_seen"].dropna() if "first_seen" in links else pd.Series(dtype="datetime64[s]")
     cols = st.columns([3, 1, 1])
     start = end = None
@@ -110,12 +111,12 @@ def with_known_competitors(review: ProfileReview, key: tuple) -> ProfileReview:
 
 
 def headline(review: ProfileReview, lang: str) -> None:
-    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    t = texts(lang)
     with st.container(border=True):
         st.markdown(f"# :{BADGE.get(review.outcome, 'orange')}[{OUTCOME_ICON[review.outcome]} "
                     f"{t(f'review.outcome.{review.outcome}')}]")
         st.markdown(f"#### {t(f'review.outcome_explained.{review.outcome}')}")
-        st.caption(t("ui.review.counts", links=_n(review.links, lang), domains=_n(review.referring_domains, lang)))
+        st.caption(t("ui.review.counts", links=count(review.links, lang), domains=count(review.referring_domains, lang)))
         if review.limited:
             st.info(t("review.limited"), icon=":material/info:")
         levels = st.columns(len(review.signals))
@@ -141,19 +142,20 @@ def headline(review: ProfileReview, lang: str) -> None:
 
 
 def signal_header(review: ProfileReview, signal_id: str, lang: str) -> None:
-    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    t = texts(lang)
     signal = review.signal(signal_id)
     st.subheader(f"{t(f'{signal_id}.name')} · :{BADGE[signal.level]}-badge[{t(f'review.levels.{signal.level}')}]")
     st.caption(t(f"{signal_id}.question"))
     st.markdown(signal.why)
     if signal.value is not None:
-        st.caption(t("ui.review.value_threshold", value=f"{signal.value:.0%}",
-                     watch=f"{signal.threshold.get('watch', 0):.0%}", concern=f"{signal.threshold.get('concern', 0):.0%}"))
+        st.caption(t("ui.review.value_threshold", value=percent(signal.value, lang),
+                     watch=cut_off(signal.threshold.get("watch", 0), lang),
+                     concern=cut_off(signal.threshold.get("concern", 0), lang)))
 
 
 def sections(review: ProfileReview, lang: str) -> None:
     """One tab per registered signal (its header, charts and tables), then the follow mix."""
-    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    t = texts(lang)
     tabs = st.tabs([t(f"{spec.id}.name") for spec in SIGNALS] + [t("ui.review.tab_follow")])
     for tab, spec in zip(tabs, SIGNALS):
         with tab:
@@ -189,7 +191,7 @@ def bursts_editor(review: ProfileReview, lang: str) -> None:
     """Mark bursts as explained (campaign, press, viral): the signal then leaves them out."""
     if not review.measured["link_bursts"].bursts:
         return
-    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    t = texts(lang)
     st.caption(t("link_bursts.burst.explain_hint"))
     table = pd.DataFrame([{"start": b.start, "end": b.end, "new_domains": b.new_domains, "new_links": b.new_links,
                            "expected_domains": b.expected_domains, "explained": b.explained}
@@ -204,7 +206,7 @@ def bursts_editor(review: ProfileReview, lang: str) -> None:
 
 def relevance_editor(review: ProfileReview, lang: str, rows: int = 300) -> None:
     """The estimate per domain, editable: the user's word wins."""
-    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    t = texts(lang)
     table = review.measured["irrelevant_sources"].by_domain.sort_values("links", ascending=False).head(rows)
     if not len(table):
         return
@@ -222,15 +224,12 @@ def relevance_editor(review: ProfileReview, lang: str, rows: int = 300) -> None:
         st.rerun(scope="fragment")
 
 
-def _n(value: int, lang: str) -> str:
-    return f"{value:,}".replace(",", "." if lang == "nl" else ",")
-
 
 def exports(review: ProfileReview, files: list, lang: str) -> None:
     """The printable report, the classified links, and — behind the caution — a disavow file."""
     from linkwijzer.profile.outputs.report import classified_links_csv, profile_report_html, profile_report_markdown
 
-    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    t = texts(lang)
     site = review.settings.domain
     st.subheader(t("ui.review.exports"))
     first, second, third = st.columns(3)
@@ -249,7 +248,7 @@ def exports(review: ProfileReview, files: list, lang: str) -> None:
 def disavow_section(review: ProfileReview, lang: str) -> None:
     from linkwijzer.profile.outputs.disavow import caution, disavow_text
 
-    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    t = texts(lang)
     with st.expander(t("profile_report.caution.title")):
         st.warning(caution(lang), icon=":material/warning:")
         if not st.checkbox(t("ui.review.disavow_understood"), key="review.disavow_ok"):
@@ -272,7 +271,7 @@ def disavow_section(review: ProfileReview, lang: str) -> None:
 
 
 def _reason(row, lang: str) -> str:
-    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    t = texts(lang)
     parts = [t("irrelevant_sources.label.not_relevant")] if row.relevance == "not_relevant" else []
     parts += [t(f"ui.review.flag_{name}") for name in ("in_network", "in_burst", "keyword_anchor") if getattr(row, name)]
     return ", ".join(parts)
@@ -286,7 +285,7 @@ def live_check(links: pd.DataFrame, import_key: str, settings: ProfileSettings, 
     from linkwijzer.inspect.verify import LIVE_STATES, choose_pages, verify_links
     from pages.common import store
 
-    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    t = texts(lang)
     done = st.session_state.get("live.result")
     with st.expander(t("ui.live.title"), expanded=False):
         st.caption(t("ui.live.intro"))

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from linkwijzer.i18n import text
+from linkwijzer.i18n import texts
 from linkwijzer.questionnaire.assessment import to_params
 from linkwijzer.questionnaire.verdict import assess
 from linkwijzer.questionnaire.rules import load_rules
@@ -13,7 +13,7 @@ from pages.common import current_language, store
 from pages.link_form import LOADED_KEY, comparison_table
 
 lang = current_language()
-t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+t = texts(lang)
 
 st.title(t("ui.saved.title"))
 saved = store().list()

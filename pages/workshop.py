@@ -2,14 +2,14 @@
 
 import streamlit as st
 
-from linkwijzer.i18n import text
+from linkwijzer.i18n import texts
 from linkwijzer.questionnaire.assessment import to_params
 from pages.common import current_language, store
 from pages.link_form import comparison_table
 from pages.workshop_state import prospects, remove_prospect
 
 lang = current_language()
-t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+t = texts(lang)
 pages = st.session_state["pages"]
 
 st.title(t("ui.workshop.title"))

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
-from linkwijzer.i18n import text
+from linkwijzer.i18n import texts
 from linkwijzer.questionnaire.assessment import Assessment, from_params, to_params
 
 PROSPECTS_KEY = "workshop.prospects"
@@ -46,7 +46,7 @@ def default_label(assessment: Assessment) -> str:
 
 def add_to_workshop(assessment: Assessment, lang: str) -> None:
     """A small form on the check page: name the prospect and put it in this session's comparison."""
-    t = lambda key, **kw: text(lang, key, **kw)  # noqa: E731
+    t = texts(lang)
     count = len(st.session_state.get(PROSPECTS_KEY, []))
     with st.form("workshop.add", border=True, enter_to_submit=True):
         label = st.text_input(t("ui.workshop.prospect_name"), value=default_label(assessment), max_chars=80)

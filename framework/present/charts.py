@@ -10,6 +10,7 @@ import altair as alt
 import pandas as pd
 
 from linkwijzer.i18n import text
+from linkwijzer.present.formatting import percent, vega_locale
 
 FONT = 15
 WIDTH = 560
@@ -20,17 +21,18 @@ ANCHOR_COLOURS = {"branded": "#1f6f5c", "naked_url": "#4f9d84", "generic": "#8cc
 PALETTE = ["#1f6f5c", "#4f9d84", "#8cc1a9", "#d08a1e", "#b8432f", "#6b7fb3", "#a3a9b5", "#c9b26b"]
 
 
-def _style(chart: alt.Chart) -> alt.Chart:
-    return (chart.configure_axis(labelFontSize=FONT, titleFontSize=FONT, labelLimit=260)
+def _style(chart: alt.Chart, lang: str) -> alt.Chart:
+    """Large type, and numbers, months and days on axes and tooltips in ``lang`` (d3 locale from Babel)."""
+    return (chart.configure(locale=vega_locale(lang)).configure_axis(labelFontSize=FONT, titleFontSize=FONT, labelLimit=260)
             .configure_legend(labelFontSize=FONT, titleFontSize=FONT, orient="bottom", labelLimit=400)
             .configure_title(fontSize=FONT + 3, anchor="start")
             .configure_view(strokeWidth=0))
 
 
 def _share_bars(table: pd.DataFrame, category: str, share: str, count: str, labels: dict[str, str],
-                title: str, axis_title: str, count_title: str, order: list[str] | None = None) -> alt.Chart:
+                title: str, axis_title: str, count_title: str, lang: str, order: list[str] | None = None) -> alt.Chart:
     data = table.assign(label=table[category].map(lambda c: labels.get(str(c), str(c))),
-                        text=table[share].map(lambda v: f"{v:.0%}"))
+                        text=table[share].map(lambda v: percent(v, lang, 0)))
     sort = [labels.get(c, c) for c in order] if order else "-x"
     y = alt.Y("label:N", sort=sort, title=None, axis=alt.Axis(labelOverlap=False))
     bars = alt.Chart(data).mark_bar(color=PALETTE[0], cornerRadiusEnd=3).encode(
@@ -38,7 +40,7 @@ def _share_bars(table: pd.DataFrame, category: str, share: str, count: str, labe
         tooltip=[alt.Tooltip("label:N", title=" "), alt.Tooltip(f"{share}:Q", format=".1%", title=axis_title),
                  alt.Tooltip(f"{count}:Q", title=count_title)])
     labels_layer = bars.mark_text(align="left", dx=4, fontSize=FONT).encode(text="text:N")
-    return _style((bars + labels_layer).properties(title=title, width=WIDTH, height=max(120, 40 * len(data))))
+    return _style((bars + labels_layer).properties(title=title, width=WIDTH, height=max(120, 40 * len(data))), lang)
 
 
 def anchor_mix_chart(by_class: pd.DataFrame, lang: str) -> alt.Chart:
@@ -47,7 +49,7 @@ def anchor_mix_chart(by_class: pd.DataFrame, lang: str) -> alt.Chart:
     table = table[table["links"] > 0]
     labels = {c: text(lang, f"keyword_anchors.class.{c}") for c in table["class"]}
     return _share_bars(table, "class", "share_domains", "links", labels, text(lang, "ui.review.chart_anchor_mix"),
-                       text(lang, "ui.review.share_domains"), text(lang, "ui.review.links"))
+                       text(lang, "ui.review.share_domains"), text(lang, "ui.review.links"), lang)
 
 
 def top_anchors_chart(top: pd.DataFrame, lang: str, limit: int = 15) -> alt.Chart:
@@ -61,7 +63,7 @@ def top_anchors_chart(top: pd.DataFrame, lang: str, limit: int = 15) -> alt.Char
         tooltip=["anchor:N", "kind:N", alt.Tooltip("domains:Q", title=text(lang, "ui.review.domains")),
                  alt.Tooltip("links:Q", title=text(lang, "ui.review.links"))])
     return _style(chart.properties(title=text(lang, "ui.review.chart_top_anchors"), width=WIDTH,
-                                   height=max(120, 30 * len(data))))
+                                   height=max(120, 30 * len(data))), lang)
 
 
 def velocity_chart(weekly: pd.DataFrame, lang: str, explained: tuple[str, ...] = ()) -> alt.Chart:
@@ -83,27 +85,27 @@ def velocity_chart(weekly: pd.DataFrame, lang: str, explained: tuple[str, ...] =
                  alt.Tooltip("new_domains:Q", title=text(lang, "link_bursts.chart.new_domains")),
                  alt.Tooltip("new_links:Q", title=text(lang, "link_bursts.chart.new_links")),
                  alt.Tooltip("upper:Q", format=".1f", title=text(lang, "link_bursts.chart.band"))])
-    return _style((band + bars).properties(title=text(lang, "link_bursts.chart.title"), width=WIDTH + 240, height=260))
+    return _style((band + bars).properties(title=text(lang, "link_bursts.chart.title"), width=WIDTH + 240, height=260), lang)
 
 
 def placement_chart(mix: pd.DataFrame, lang: str) -> alt.Chart:
     table = mix[mix["links"] > 0].assign(share=lambda d: d["main_domains"] / max(d["main_domains"].sum(), 1))
     labels = {c: text(lang, f"boilerplate_placement.class.{c}") for c in table["placement"]}
     return _share_bars(table, "placement", "share", "links", labels, text(lang, "boilerplate_placement.chart.title"),
-                       text(lang, "ui.review.share_domains"), text(lang, "ui.review.links"))
+                       text(lang, "ui.review.share_domains"), text(lang, "ui.review.links"), lang)
 
 
 def follow_chart(follow: pd.DataFrame, lang: str) -> alt.Chart:
     labels = {r: text(lang, f"ui.review.rel.{r}") for r in follow["rel"]}
     return _share_bars(follow, "rel", "share_links", "domains", labels, text(lang, "ui.review.chart_follow"),
-                       text(lang, "ui.review.share_links"), text(lang, "ui.review.domains"))
+                       text(lang, "ui.review.share_links"), text(lang, "ui.review.domains"), lang)
 
 
 def relevance_chart(distribution: pd.DataFrame, lang: str) -> alt.Chart:
     table = distribution.reset_index().rename(columns={"index": "label"})
     labels = {c: text(lang, f"irrelevant_sources.label.{c}") for c in table["label"]}
     return _share_bars(table, "label", "share_domains", "links", labels, text(lang, "ui.review.chart_relevance"),
-                       text(lang, "ui.review.share_domains"), text(lang, "ui.review.links"),
+                       text(lang, "ui.review.share_domains"), text(lang, "ui.review.links"), lang,
                        order=["relevant", "unclear", "not_relevant"])
 
 
@@ -118,7 +120,7 @@ def concentration_chart(concentration: pd.DataFrame, lang: str, limit: int = 15)
         tooltip=["domain:N", alt.Tooltip("links:Q", title=text(lang, "ui.review.links")),
                  alt.Tooltip("link_share:Q", format=".1%"), "sitewide_links:Q"])
     return _style(chart.properties(title=text(lang, "repeated_sources.concentration.title"), width=WIDTH,
-                                   height=max(120, 30 * len(data))))
+                                   height=max(120, 30 * len(data))), lang)
 
 
 def to_svg(chart: alt.Chart) -> str:

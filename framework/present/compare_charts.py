@@ -11,6 +11,7 @@ import altair as alt
 import pandas as pd
 
 from linkwijzer.i18n import text
+from linkwijzer.present.formatting import percent, vega_locale
 from linkwijzer.profile.comparison.compare import MIXES, OWN, Comparison
 
 FONT = 17
@@ -43,7 +44,7 @@ def mix_frame(comparison: Comparison, mix: str, lang: str) -> pd.DataFrame:
         for key, share in profile.mixes[mix].items():
             label_key = f"{_LABEL_KEYS[mix]}.{key}"
             rows.append({"profile": labels[name], "key": key, "label": text(lang, label_key), "share": share,
-                         "own": name == OWN, "text": f"{share:.0%}"})
+                         "own": name == OWN, "text": percent(share, lang, 0)})
     frame = pd.DataFrame(rows, columns=["profile", "key", "label", "share", "own", "text"])
     # Classes nobody has (a forum share of 0 everywhere) only take room.
     used = frame.groupby("key", sort=False)["share"].transform("max") > 0 if len(frame) else []
@@ -74,8 +75,8 @@ def _mix_layer(comparison: Comparison, mix: str, lang: str) -> alt.LayerChart:
     return (bars + own + others).properties(title=text(lang, f"compare.mix.{mix}"), width=WIDTH, height=height)
 
 
-def _style(chart):
-    return (chart.configure_axis(labelFontSize=FONT, titleFontSize=FONT)
+def _style(chart, lang: str):
+    return (chart.configure(locale=vega_locale(lang)).configure_axis(labelFontSize=FONT, titleFontSize=FONT)
             .configure_legend(labelFontSize=FONT, titleFontSize=FONT, orient="bottom", labelLimit=400, symbolSize=220)
             .configure_title(fontSize=FONT + 4, anchor="start")
             .configure_view(strokeWidth=0))
@@ -90,14 +91,14 @@ def mix_chart(comparison: Comparison, mix: str, lang: str) -> alt.LayerChart:
     """Grouped bars of one mix: each class, one bar per profile, the own profile highlighted."""
     if mix not in MIXES:
         raise ValueError(f"unknown mix {mix!r}; use one of {', '.join(MIXES)}")
-    return _style(_mix_layer(comparison, mix, lang))
+    return _style(_mix_layer(comparison, mix, lang), lang)
 
 
 def small_multiples(comparison: Comparison, lang: str, columns: int = 2) -> alt.VConcatChart:
     """Every measured mix as its own grouped-bar panel, ``columns`` panels per row, one shared legend."""
     panels = [_mix_layer(comparison, m, lang) for m in measured_mixes(comparison)]
     rows = [alt.hconcat(*panels[i:i + columns], spacing=40) for i in range(0, len(panels), columns)]
-    return _style(alt.vconcat(*rows, spacing=40).resolve_scale(color="shared"))
+    return _style(alt.vconcat(*rows, spacing=40).resolve_scale(color="shared"), lang)
 
 
 def velocity_frame(comparison: Comparison, lang: str) -> pd.DataFrame:
@@ -128,7 +129,7 @@ def velocity_comparison_chart(comparison: Comparison, lang: str, normalise: bool
                  alt.Tooltip("new_domains:Q", title=text(lang, "compare.chart.new_domains")),
                  alt.Tooltip("share:Q", format=".1%", title=text(lang, "compare.chart.new_domains_share"))])
     title = text(lang, "compare.chart.velocity_title" if normalise else "compare.chart.velocity_title_raw")
-    return _style(chart.properties(title=title, width=WIDTH + 360, height=300))
+    return _style(chart.properties(title=title, width=WIDTH + 360, height=300), lang)
 
 
 def link_gap_chart(comparison: Comparison, lang: str) -> alt.Chart:
@@ -143,7 +144,7 @@ def link_gap_chart(comparison: Comparison, lang: str) -> alt.Chart:
                  alt.Tooltip("domains:Q", title=text(lang, "compare.chart.gap_domains"))])
     labels = bars.mark_text(align="left", dx=4, fontSize=FONT - 2).encode(text="domains:Q")
     return _style((bars + labels).properties(title=text(lang, "compare.chart.gap_title"), width=WIDTH,
-                                             height=max(120, 40 * len(data))))
+                                             height=max(120, 40 * len(data))), lang)
 
 
 __all__ = ["mix_chart", "small_multiples", "velocity_comparison_chart", "link_gap_chart", "mix_frame",

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from linkwijzer.datafiles import DataFileError, load_toml
+from linkwijzer.present import formatting
 from linkwijzer.i18n import has_text, text
 from linkwijzer.profile.signals.boilerplate_placement import CLASSES as PLACEMENT_CLASSES
 from linkwijzer.profile.comparison.platforms import classify_platforms
@@ -332,9 +333,9 @@ def format_value(measure: str, value: float | None, lang: str, digits: int = 1) 
     """A share as a percentage, a velocity count or ratio as a number; Dutch decimal comma. ``None`` -> "–"."""
     if value is None:
         return "–"
-    count = measure.startswith("velocity.") and measure != "velocity.growth_per_month"
-    shown = f"{value:.1f}" if count else f"{value * 100:.{digits}f}%"
-    return shown.replace(".", ",") if lang == "nl" else shown
+    if measure.startswith("velocity.") and measure != "velocity.growth_per_month":
+        return formatting.number(value, lang, 1, fixed=True)
+    return formatting.percent(value, lang, digits)
 
 
 def _link_gap(reviews: dict[str, ProfileReview], platforms: dict, aggregates: dict) -> pd.DataFrame:

@@ -6,6 +6,7 @@ import ipaddress
 import re
 from datetime import date
 
+from linkwijzer.present.formatting import count
 from linkwijzer.i18n import text
 from linkwijzer.profile.importing.urls import _extractor, registrable_domain, split_host
 
@@ -131,7 +132,7 @@ def disavow_text(domains: list[str], reasons: dict[str, str], existing: str | by
     size = len(body.encode("utf-8"))
     if len(lines) > LINE_LIMIT or size > BYTE_LIMIT:
         raise ValueError(text(lang, "profile_report.disavow.error.too_large",
-                              lines=f"{len(lines):,}", size=f"{size // 1024:,}"))
+                              lines=count(len(lines), lang), size=count(size // 1024, lang)))
     return body
 
 

@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from linkwijzer.present import charts
 from linkwijzer.i18n import has_text, text
-from linkwijzer.profile.signals.keyword_anchors import percent
+from linkwijzer.present.formatting import count, cut_off, percent
 from linkwijzer.profile.signals.registry import SIGNALS
 from linkwijzer.profile.review.run import ProfileReview
 from linkwijzer.present.assessment_report import _environment, _frame
@@ -87,8 +87,8 @@ def _context(review: ProfileReview, lang: str, site: str, files: list | None, to
     signals = [{
         "name": t(f"{s.id}.name"), "level": s.level, "level_text": t(f"review.levels.{s.level}"),
         "value": t("profile_report.signals.no_value") if s.value is None else percent(float(s.value), lang),
-        "threshold": (t("profile_report.signals.threshold", watch=_cut_off(s.threshold["watch"], lang),
-                        concern=_cut_off(s.threshold["concern"], lang))
+        "threshold": (t("profile_report.signals.threshold", watch=cut_off(s.threshold["watch"], lang),
+                        concern=cut_off(s.threshold["concern"], lang))
                       if {"watch", "concern"} <= set(s.threshold) else ""),
         "why": s.why,
     } for s in review.signals]
@@ -104,7 +104,7 @@ def _context(review: ProfileReview, lang: str, site: str, files: list | None, to
     return {
         **_frame(lang, today),
         "site": site.strip() or settings.domain or t("profile_report.untitled"),
-        "counts": t("ui.review.counts", links=_count(review.links, lang), domains=_count(review.referring_domains, lang)),
+        "counts": t("ui.review.counts", links=count(review.links, lang), domains=count(review.referring_domains, lang)),
         "outcome": review.outcome,
         "outcome_text": t(f"review.outcome.{review.outcome}"),
         "outcome_explained": t(f"review.outcome_explained.{review.outcome}"),
@@ -141,18 +141,9 @@ def _file_row(report: object, lang: str) -> tuple[str, str, str]:
     fmt = str(get("format") or "")
     label = text(lang, f"import.format.{fmt}") if fmt and has_text(lang, f"import.format.{fmt}") else fmt
     rows = get("rows")
-    return str(get("name") or ""), label, _count(int(rows), lang) if isinstance(rows, int) else str(rows or "")
+    return str(get("name") or ""), label, count(int(rows), lang) if isinstance(rows, int) else str(rows or "")
 
 
-def _cut_off(value: float, lang: str) -> str:
-    """A threshold as written in its file: 0.05 is "5%", not the "5.0%" a measured share gets."""
-    whole = round(value * 100, 6)
-    return f"{whole:.0f}%" if whole == int(whole) else percent(value, lang)
-
-
-def _count(value: int, lang: str) -> str:
-    written = f"{value:,}"
-    return written.replace(",", ".") if lang == "nl" else written
 
 
 def _charts(review: ProfileReview, lang: str) -> list[dict]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from linkwijzer.present.formatting import count, percent
 from linkwijzer.i18n import text
 from linkwijzer.profile.review.settings import ProfileSettings
 from linkwijzer.present import charts
@@ -85,20 +86,20 @@ def analyse_placement(links: pd.DataFrame, settings: ProfileSettings, lang: str)
     if n_domains and known / n_domains >= minimum:
         value = only_boilerplate.sum() / known
         details["mode"] = "placement"
-        why = text(lang, "boilerplate_placement.why.measured", share=f"{value:.0%}", domains=_count(only_boilerplate.sum(), lang),
-                   known=_count(known, lang), links=_count(is_boilerplate.sum(), lang))
+        why = text(lang, "boilerplate_placement.why.measured", share=percent(value, lang), domains=count(only_boilerplate.sum(), lang),
+                   known=count(known, lang), links=count(is_boilerplate.sum(), lang))
     elif n_domains and stated_domains.mean() >= minimum:
         # Only "sitewide or not" is known (Semrush): domains linking only sitewide are a lower
         # bound of the boilerplate share, because the other links' position is not stated.
         value = only_boilerplate.sum() / n_domains
         details["mode"] = "sitewide"
-        why = text(lang, "boilerplate_placement.why.sitewide_only", share=f"{value:.0%}",
-                   domains=_count(only_boilerplate.sum(), lang),
-                   links=_count(sitewide.sum(), lang), sitewide_domains=_count(details["sitewide_domains"], lang))
+        why = text(lang, "boilerplate_placement.why.sitewide_only", share=percent(value, lang),
+                   domains=count(only_boilerplate.sum(), lang),
+                   links=count(sitewide.sum(), lang), sitewide_domains=count(details["sitewide_domains"], lang))
     else:
         value = None
         details["mode"] = "unknown"
-        why = text(lang, "boilerplate_placement.why.unknown", share=f"{1 - known / n_domains if n_domains else 1:.0%}")
+        why = text(lang, "boilerplate_placement.why.unknown", share=percent(1 - known / n_domains if n_domains else 1, lang))
     level = level_for(value, **cut)
     placement = pd.Series(pd.Categorical.from_codes(classes, CLASSES), index=links.index, name="placement")
     return PlacementMix(placement, pd.Series(sitewide, index=links.index, name="sitewide"), mix, table,
@@ -189,10 +190,6 @@ def _sitewide_table(names: np.ndarray, per_domain: np.ndarray, sitewide: np.ndar
                          "only_boilerplate": only[top]})
 
 
-def _count(value: int, lang: str) -> str:
-    """Whole numbers as people write them: 2.753 in Dutch, 2,753 in English."""
-    shown = f"{int(value):,}"
-    return shown.replace(",", ".") if lang == "nl" else shown
 
 
 def _charts(measured: PlacementMix, lang: str) -> list:

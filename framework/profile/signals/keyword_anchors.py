@@ -20,6 +20,7 @@ import pandas as pd
 import snowballstemmer
 
 from linkwijzer.datafiles import DataFileError, load_toml
+from linkwijzer.present.formatting import percent
 from linkwijzer.i18n import text
 from linkwijzer.profile.review.settings import ProfileSettings
 from linkwijzer.present import charts
@@ -359,12 +360,6 @@ def _keyword_share(dom: np.ndarray, cl: np.ndarray, weights: dict[str, float]) -
     return float(per_domain[present].mean())
 
 
-def percent(value: float, lang: str) -> str:
-    """A share as the page shows it: whole percents from 10%, one decimal below (Dutch decimal comma)."""
-    share = f"{value * 100:.0f}%" if value >= 0.1 or value == 0 else f"{value * 100:.1f}%"
-    return share.replace(".", ",") if lang == "nl" else share
-
-
 def _charts(measured: AnchorMix, lang: str) -> list:
     if not len(measured.by_class) or not measured.by_class["links"].sum():
         return []
@@ -377,4 +372,4 @@ SIGNAL = SignalSpec(
     measure=lambda inputs: analyse_anchors(inputs.links, inputs.settings, inputs.lang),
     charts=_charts)
 
-__all__ = ["SIGNAL", "ANCHOR_CLASSES", "AnchorMix", "Classifier", "analyse_anchors", "forms", "percent", "words"]
+__all__ = ["SIGNAL", "ANCHOR_CLASSES", "AnchorMix", "Classifier", "analyse_anchors", "forms", "words"]

@@ -8,6 +8,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from linkwijzer.present.formatting import count, number, percent
 from linkwijzer.i18n import text
 from linkwijzer.profile.review.settings import ProfileSettings
 from linkwijzer.present import charts
@@ -100,7 +101,7 @@ def analyse_velocity(links: pd.DataFrame, settings: ProfileSettings, lang: str) 
     outside = int(weekly.loc[~weekly["burst"], "new_domains"].sum())
     details["baseline_domains"] = outside
     if bursts and outside < limits["min_baseline_domains"]:
-        why = text(lang, "link_bursts.why.no_baseline", share=f"{1 - outside / len(first_day):.0%}")
+        why = text(lang, "link_bursts.why.no_baseline", share=percent(1 - outside / len(first_day), lang))
         return Velocity(weekly, monthly, bursts, in_burst, Signal(SIGNAL_ID, "unknown", None, cut, why, details))
     unexplained = [b for b in bursts if not b.explained]
     excess = sum(max(b.new_domains - b.expected_domains, 0.0) for b in unexplained)
@@ -224,25 +225,14 @@ def _iso(day: int) -> str:
 def _why(lang: str, bursts: list[Burst], unexplained: list[Burst], value: float, details: dict) -> str:
     median = details["median_week_domains"]
     if not bursts:
-        return text(lang, "link_bursts.why.steady", median=_number(median, lang))
+        return text(lang, "link_bursts.why.steady", median=number(median, lang))
     if not unexplained:
         return text(lang, "link_bursts.why.all_explained", count=len(bursts))
     first = unexplained[0]
-    return text(lang, "link_bursts.why.bursts", count=len(unexplained), share=f"{value:.0%}",
-                start=first.start, domains=_count(first.new_domains, lang),
-                expected=_number(first.expected_domains, lang),
+    return text(lang, "link_bursts.why.bursts", count=len(unexplained), share=percent(value, lang),
+                start=first.start, domains=count(first.new_domains, lang),
+                expected=number(first.expected_domains, lang),
                 explained=len(bursts) - len(unexplained))
-
-
-def _number(value: float, lang: str) -> str:
-    shown = f"{value:.1f}".rstrip("0").rstrip(".")
-    return shown.replace(".", ",") if lang == "nl" else shown
-
-
-def _count(value: int, lang: str) -> str:
-    """Whole numbers as people write them: 2.753 in Dutch, 2,753 in English."""
-    shown = f"{int(value):,}"
-    return shown.replace(",", ".") if lang == "nl" else shown
 
 
 def _charts(measured: Velocity, lang: str) -> list:

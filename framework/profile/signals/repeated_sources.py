@@ -16,6 +16,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from linkwijzer.present.formatting import count, percent
 from linkwijzer.i18n import text
 from linkwijzer.profile.signals.boilerplate_placement import template_links
 from linkwijzer.profile.review.settings import ProfileSettings
@@ -120,11 +121,11 @@ def analyse_repetition(links: pd.DataFrame, aggregates: dict[str, pd.DataFrame] 
                "measured": measured}
     missing = "".join(text(lang, f"repeated_sources.missing.{m}") for m in ("subnets", "titles") if not measured[m])
     if not (measured["subnets"] or measured["titles"]) or not universe:
-        value, why = None, text(lang, "repeated_sources.why.unmeasurable", top10=f"{top10:.0%}")
+        value, why = None, text(lang, "repeated_sources.why.unmeasurable", top10=percent(top10, lang))
     else:
         value = min(details["network_domains"] / universe, 1.0)
         key = "repeated_sources.why.found" if details["clusters"] else "repeated_sources.why.none_found"
-        why = text(lang, key, share=f"{value:.0%}", domains=_count(details["network_domains"], lang),
+        why = text(lang, key, share=percent(value, lang), domains=count(details["network_domains"], lang),
                    clusters=details["clusters"], explained=details["explained_clusters"],
                    min_subnet=int(limits["min_subnet_domains"]),
                    min_title=int(limits["min_title_domains"]), missing=missing)
@@ -343,10 +344,6 @@ def _filled(links: pd.DataFrame, column: str) -> bool:
     return column in links and bool(links[column].notna().any())
 
 
-def _count(value: int, lang: str) -> str:
-    """Whole numbers as people write them: 2.753 in Dutch, 2,753 in English."""
-    shown = f"{int(value):,}"
-    return shown.replace(",", ".") if lang == "nl" else shown
 
 
 def _charts(measured: Repetition, lang: str) -> list:
