@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from linkwijzer.present import compare_charts
+from linkwijzer.present.tables import for_people
 from linkwijzer.i18n import text, texts
 from linkwijzer.profile.comparison.compare import OWN, compare_with, deviation_held, measure_label
 from linkwijzer.profile.importing.importer import import_files
@@ -100,7 +101,7 @@ st.header(t("ui.compare.gap"))
 st.caption(t("ui.compare.gap_intro"))
 if len(comparison.link_gap):
     st.altair_chart(compare_charts.link_gap_chart(comparison, lang))
-    st.dataframe(comparison.link_gap_frame(lang), hide_index=True, width="stretch")
+    st.dataframe(for_people(comparison.link_gap_frame(lang), lang, "compare.csv"), hide_index=True, width="stretch")
     st.download_button(t("ui.compare.gap_csv"), lambda: comparison.link_gap_csv(lang), file_name="linkwijzer-link-gap.csv",
                        mime="text/csv", icon=":material/table:")
 else:

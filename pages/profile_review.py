@@ -8,6 +8,7 @@ import streamlit as st
 
 from linkwijzer.present import charts
 from linkwijzer.present.formatting import count, cut_off, percent
+from linkwijzer.present.tables import for_people, header
 from linkwijzer.i18n import text, texts
 from linkwijzer.profile.review.run import Filters, ProfileReview, review_profile
 from linkwijzer.profile.review.settings import RELEVANCE_LABELS, ProfileSettings
@@ -166,7 +167,7 @@ def sections(review: ProfileReview, lang: str) -> None:
             for caption, table in spec.tables(measured, lang):
                 if caption:
                     st.caption(caption)
-                st.dataframe(table, hide_index=True)
+                st.dataframe(for_people(table, lang, f"{spec.id}.table"), hide_index=True)
             AFTER.get(spec.id, lambda review, lang: None)(review, lang)
     with tabs[-1]:
         if len(review.follow_mix):
@@ -214,8 +215,11 @@ def relevance_editor(review: ProfileReview, lang: str, rows: int = 300) -> None:
     edited = st.data_editor(
         table[["domain", "links", "label", "evidence"]], hide_index=True, key="review.relevance_table",
         disabled=["domain", "links", "evidence"],
-        column_config={"label": st.column_config.SelectboxColumn(t("ui.review.label"), options=list(RELEVANCE_LABELS),
-                                                                 required=True)})
+        column_config={"domain": header(lang, "domain"), "links": header(lang, "links"),
+                       "evidence": header(lang, "evidence"),
+                       "label": st.column_config.SelectboxColumn(
+                           t("ui.review.label"), options=list(RELEVANCE_LABELS), required=True,
+                           format_func=lambda label: t(f"irrelevant_sources.label.{label}"))})
     changed = edited.loc[edited["label"].to_numpy() != table["label"].to_numpy(), ["domain", "label"]]
     if len(changed):
         overrides = dict(st.session_state.get("review.overrides", {}))

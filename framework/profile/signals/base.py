@@ -79,12 +79,28 @@ class SignalSpec:
     """``(caption, table)`` pairs for the page, in domain words (the presentation layer translates them)."""
 
 
+# What an importer writes where the export said nothing: it fills no input.
+PLACEHOLDERS = frozenset({"unknown", ""})
+
+
+def filled(links: pd.DataFrame, column: str) -> bool:
+    """Does any row hold a real value in ``column`` (not missing, not a placeholder)?"""
+    if column not in links:
+        return False
+    values = links[column]
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        codes = values.cat.codes.to_numpy()
+        used = values.cat.categories[pd.unique(codes[codes >= 0])]
+        return any(str(v) not in PLACEHOLDERS for v in used)
+    values = values.dropna()
+    if values.dtype == object or pd.api.types.is_string_dtype(values.dtype):
+        return bool((~values.astype(str).str.strip().isin(PLACEHOLDERS)).any())
+    return len(values) > 0
+
+
 def missing_inputs(spec: SignalSpec, links: pd.DataFrame) -> list[tuple[str, ...]]:
     """The groups of ``spec.needs`` that no column of ``links`` fills."""
-    def filled(column: str) -> bool:
-        return column in links and bool(links[column].notna().any())
-
-    return [group for group in spec.needs if not any(filled(c) for c in group)]
+    return [group for group in spec.needs if not any(filled(links, c) for c in group)]
 
 
 def judge(spec: SignalSpec, inputs: Inputs) -> Any:
