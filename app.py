@@ -3,7 +3,7 @@
 import streamlit as st
 
 from linkwijzer.i18n import text
-from pages.common import frame_controls
+from pages.parts.common import frame_controls
 
 st.set_page_config(page_title="Linkwijzer", page_icon="🧭", layout="wide")
 lang, _ = frame_controls()

@@ -119,7 +119,7 @@ def main() -> None:
                 elapsed, cpu, failed = run(base, prefix, args.pages, level)
                 print(f"{label:<6}{level:>12}{elapsed:>10.2f}{args.pages / elapsed:>10.0f}"
                       f"{cpu / args.pages * 1000:>20.2f}{failed:>8}")
-        from linkwijzer.store.assessments import Store
+        from linkwijzer.store.fetch_cache import FetchCache as Store
 
         with tempfile.TemporaryDirectory() as folder:
             store = Store(Path(folder) / "cache.sqlite3")

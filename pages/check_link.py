@@ -5,10 +5,10 @@ import streamlit as st
 from linkwijzer.i18n import texts
 from linkwijzer.questionnaire.rules import load_rules
 from linkwijzer.questionnaire.verdict import assess, how_it_is_decided
-from pages.common import current_language, presenting
-from pages.inspect_panel import inspect_panel
-from pages.workshop_state import add_to_workshop
-from pages.link_form import (assessment_from_widgets, share_url, sync_url, verdict_card,
+from pages.parts.common import current_language, presenting
+from pages.parts.inspect_panel import inspect_panel
+from pages.parts.workshop_state import add_to_workshop
+from pages.parts.link_form import (assessment_from_widgets, share_url, sync_url, verdict_card,
                              save_and_export)
 
 lang = current_language()
@@ -17,7 +17,7 @@ t = texts(lang)
 sync_url.seed(lang)
 
 if presenting():
-    from pages.presenter import run_presenter
+    from pages.parts.presenter import run_presenter
 
     run_presenter(lang)
     sync_url.write(assessment_from_widgets(), lang)

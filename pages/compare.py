@@ -12,8 +12,8 @@ from linkwijzer.profile.comparison.compare import OWN, compare_with, deviation_h
 from linkwijzer.profile.importing.importer import import_files
 from linkwijzer.profile.review.run import review_profile
 from linkwijzer.profile.importing.samples import SAMPLES
-from pages.common import current_language
-from pages.profile_import import read_sample
+from pages.parts.common import current_language
+from pages.parts.profile_import import read_sample
 
 lang = current_language()
 t = texts(lang)

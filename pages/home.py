@@ -5,7 +5,7 @@ import streamlit as st
 from linkwijzer.i18n import texts
 from linkwijzer.questionnaire.assessment import to_params
 from linkwijzer.questionnaire.examples import EXAMPLES
-from pages.common import current_language
+from pages.parts.common import current_language
 
 lang = current_language()
 t = texts(lang)

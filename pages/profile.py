@@ -3,10 +3,10 @@
 import streamlit as st
 
 from linkwijzer.i18n import texts
-from pages import profile_url
-from pages.common import current_language
-from pages.profile_import import chosen_mappings, choose_files, default_settings, mapping_editor, preview, run_import, show_files
-from pages.profile_review import exports, filters, headline, live_check, run_review, sections, settings_form
+from pages.parts import profile_url
+from pages.parts.common import current_language
+from pages.parts.profile_import import chosen_mappings, choose_files, default_settings, mapping_editor, preview, run_import, show_files
+from pages.parts.profile_review import exports, filters, headline, live_check, run_review, sections, settings_form
 
 lang = current_language()
 t = texts(lang)

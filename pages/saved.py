@@ -9,8 +9,8 @@ from linkwijzer.questionnaire.verdict import assess
 from linkwijzer.questionnaire.rules import load_rules
 from linkwijzer.present.assessment_report import comparison_report_html, comparison_report_markdown
 from linkwijzer.present.spreadsheet import saved_list_csv
-from pages.common import current_language, store
-from pages.link_form import LOADED_KEY, comparison_table
+from pages.parts.common import current_language, store
+from pages.parts.link_form import LOADED_KEY, comparison_table
 
 lang = current_language()
 t = texts(lang)

@@ -4,9 +4,9 @@ import streamlit as st
 
 from linkwijzer.i18n import texts
 from linkwijzer.questionnaire.assessment import to_params
-from pages.common import current_language, store
-from pages.link_form import comparison_table
-from pages.workshop_state import prospects, remove_prospect
+from pages.parts.common import current_language, store
+from pages.parts.link_form import comparison_table
+from pages.parts.workshop_state import prospects, remove_prospect
 
 lang = current_language()
 t = texts(lang)

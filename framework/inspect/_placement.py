@@ -34,7 +34,7 @@ _PARAGRAPHS = frozenset(("p", "pre", "blockquote"))
 _HUMP = re.compile(r"([a-z0-9])([A-Z])")
 _SPLIT = re.compile(r"[^a-z0-9]+")
 # Inline tags say nothing about where text sits: a link in <strong> in a <p> is in the <p>.
-_INLINE = frozenset(("span", "em", "strong", "b", "i", "u", "s", "small", "big", "font", "sup", "sub",
+INLINE_TAGS = frozenset(("span", "em", "strong", "b", "i", "u", "s", "small", "big", "font", "sup", "sub",
                      "mark", "abbr", "code", "time", "cite", "q", "label", "bdi", "bdo", "ins", "del",
                      "dfn", "kbd", "var", "wbr", "nobr", "center", "a", "picture", "img"))
 
@@ -339,7 +339,7 @@ def _text_spot(page: Page, link, main: set[int]) -> str | None:
     """content / content_list when the link's nearest block is running text, else None."""
     own = page.vocab.scores["own_text_block"]
     node = link.parent
-    while node is not None and node.tag in _INLINE:
+    while node is not None and node.tag in INLINE_TAGS:
         if len(node.text(deep=False).strip()) >= own:  # a <span> of bare text, as some CMSs write
             return "content"
         node = node.parent

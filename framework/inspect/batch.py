@@ -14,7 +14,7 @@ import httpx
 from linkwijzer.inspect import _robots
 from linkwijzer.inspect.fetch import FetchConfig, FetchResult, client, fetch_async, run_sync
 from linkwijzer.profile.importing.urls import normalise_url
-from linkwijzer.store.assessments import CachedFetch, Store
+from linkwijzer.store.fetch_cache import CachedFetch, FetchCache
 
 Progress = Callable[[int, int, FetchResult], None]
 TRANSIENT_STATUS = frozenset({429, 502, 503, 504})
@@ -39,7 +39,7 @@ class _Host:
 def check_many(urls: Iterable[str], *, config: FetchConfig | None = None, concurrency: int = 8, per_host: int = 2,
                delay: float = 0.5, respect_robots: bool = True, retries: int = 2, backoff: float = 1.0,
                max_retry_after: float = 60.0, progress: Progress | None = None,
-               cancel: threading.Event | None = None, cache: Store | None = None,
+               cancel: threading.Event | None = None, cache: FetchCache | None = None,
                max_age_days: float = 7) -> list[FetchResult]:
     """Fetch every URL; one result per URL in the same order (``cancelled`` for those not reached).
 

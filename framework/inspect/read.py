@@ -21,7 +21,7 @@ from urllib.parse import urljoin
 from selectolax.lexbor import LexborHTMLParser
 
 from linkwijzer.i18n import normalise_language, text as ui_text
-from linkwijzer.inspect._placement import _INLINE, PLACEMENTS, Page, placements
+from linkwijzer.inspect._placement import INLINE_TAGS, PLACEMENTS, Page, placements
 from linkwijzer.inspect._text import CONTEXT_CHARS, guess_language, sentence_around, terms, tidy
 from linkwijzer.profile.importing.urls import normalise_url, registrable_domain, split_host
 
@@ -212,7 +212,7 @@ def _context(node, anchor: str, blocks: dict[int, str], sentence: bool = True) -
     Without ``sentence``, only the text of a small block (a menu item, a footer line) or the anchor.
     """
     run, block = node, node.parent
-    while block is not None and block.tag in _INLINE:
+    while block is not None and block.tag in INLINE_TAGS:
         run, block = block, block.parent
     if block is None:
         return anchor
@@ -234,7 +234,7 @@ def _text_run(node) -> str:
             tag = sibling.tag
             if sibling.is_text_node:
                 piece = sibling.text_content or ""
-            elif tag in _INLINE or tag == "br":
+            elif tag in INLINE_TAGS or tag == "br":
                 piece = _node_text(sibling) if tag != "br" else " "
             elif tag == "-comment":
                 piece = ""

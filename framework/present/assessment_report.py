@@ -14,16 +14,11 @@ trusted locale text marked ``MarkdownText``. URLs are shown as text, never as li
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, date
-from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
-
 from linkwijzer.i18n import text
+from linkwijzer.present.documents import MarkdownText, environment, escape_markdown, frame
 from linkwijzer.questionnaire.assessment import Assessment
 from linkwijzer.questionnaire.rules import load_rules
 from linkwijzer.questionnaire.verdict import Verdict, assess, how_it_is_decided
@@ -31,53 +26,22 @@ from linkwijzer.questionnaire.verdict import Verdict, assess, how_it_is_decided
 if TYPE_CHECKING:
     from linkwijzer.store.assessments import SavedAssessment
 
-TEMPLATES = Path(__file__).with_name("templates")
-
-
-class MarkdownText(str):
-    """Text that is already Markdown (from our own locale files) and must not be escaped."""
-
-
-def escape_markdown(value: object) -> str:
-    """User text made inert in Markdown: it renders as the same characters, never as markup.
-
-    >>> escape_markdown("# 1. <b>[x](y)</b> *a_b*")
-    '\\\\# 1. \\\\<b\\\\>\\\\[x\\\\](y)\\\\</b\\\\> \\\\*a\\\\_b\\\\*'
-    """
-    if isinstance(value, MarkdownText):
-        return value
-    lines = []
-    for line in str(value).splitlines() or [""]:
-        # Leading spaces are dropped because four of them would start a code block.
-        line = _MD_INLINE.sub(r"\\\1", line.strip())
-        line = _MD_LINE_START.sub(r"\1\\\2", line)
-        lines.append(line)
-    # Two trailing spaces keep the user's line breaks as line breaks once rendered.
-    return "  \n".join(lines)
-
-
-# Characters that are markup anywhere in a line. ( ) ! only form links after [ ], which are escaped.
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
-# Markup only at the start of a line: headings, list items, setext underlines, ordered lists.
-_MD_LINE_START = re.compile(r"^(\d*)([#+\-=]|(?<=\d)[.)])")
-
-
 def assessment_report_html(assessment: "Assessment | SavedAssessment", lang: str, *, today: date | None = None) -> str:
     """A printable A4 page for one assessment, with every text in ``lang``."""
-    return _environment("html").get_template("report.html.j2").render(_context(assessment, lang, today))
+    return environment("html").get_template("report.html.j2").render(_context(assessment, lang, today))
 
 
 def assessment_report_markdown(assessment: "Assessment | SavedAssessment", lang: str, *, today: date | None = None) -> str:
-    return _environment("md").get_template("report.md.j2").render(_context(assessment, lang, today))
+    return environment("md").get_template("report.md.j2").render(_context(assessment, lang, today))
 
 
 def comparison_report_html(saved: list["SavedAssessment"], lang: str, *, today: date | None = None) -> str:
     """The workshop table: several saved assessments, one row each, with their verdicts."""
-    return _environment("html").get_template("comparison.html.j2").render(_comparison(saved, lang, today))
+    return environment("html").get_template("comparison.html.j2").render(_comparison(saved, lang, today))
 
 
 def comparison_report_markdown(saved: list["SavedAssessment"], lang: str, *, today: date | None = None) -> str:
-    return _environment("md").get_template("comparison.md.j2").render(_comparison(saved, lang, today))
+    return environment("md").get_template("comparison.md.j2").render(_comparison(saved, lang, today))
 
 
 def main_reason(verdict: Verdict) -> str:
@@ -99,7 +63,7 @@ def _context(item: "Assessment | SavedAssessment", lang: str, today: date | None
     else:
         quick_result = t("report.quick.passed" if verdict.quick_passed else "report.quick.failed", yes=verdict.quick_yes)
     return {
-        **_frame(lang, today),
+        **frame(lang, today),
         "label": assessment.label.strip() or t("report.untitled"),
         "note": assessment.note.strip(),
         "saved_on": t("report.saved_on", date=saved_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M")) if saved_at else "",
@@ -144,57 +108,8 @@ def _comparison(saved: list["SavedAssessment"], lang: str, today: date | None) -
             "decision_text": text(lang, f"questionnaire.decisions.{verdict.decision}"),
             "reason": main_reason(verdict),
         })
-    return {**_frame(lang, today), "rows": rows,
+    return {**frame(lang, today), "rows": rows,
             "intro": text(lang, "report.comparison.intro", count=len(rows))}
-
-
-def _frame(lang: str, today: date | None) -> dict:
-    """What every report shares: the language, a text lookup and the footer."""
-    return {
-        "lang": lang,
-        "t": lambda key, **params: text(lang, key, **params),
-        "generated": text(lang, "report.generated", date=(today or date.today()).isoformat()),
-        "no_scores": text(lang, "report.no_scores"),
-    }
-
-
-@cache
-def _environment(kind: str) -> Environment:
-    if kind == "html":
-        env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined)
-        env.filters["markdown"] = _trusted_markdown_html
-    else:
-        # finalize runs on every {{ value }}: escaping there means a template cannot forget it.
-        env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False, undefined=StrictUndefined,
-                          finalize=escape_markdown, keep_trailing_newline=True, trim_blocks=True)
-        env.filters["oneline"] = lambda value: " ".join(str(value).split())
-    return env
-
-
-_BOLD = re.compile(r"\*\*(.+?)\*\*")
-_ITALIC = re.compile(r"\*(.+?)\*")
-_CODE = re.compile(r"`(.+?)`")
-_NUMBERED = re.compile(r"^\d+\.\s+")
-
-
-def _trusted_markdown_html(source: str) -> Markup:
-    """The small Markdown of our own locale texts (numbered lists, bold, italic, code) as HTML.
-
-    The text is HTML-escaped before any tag is added, so even a locale file cannot inject HTML.
-    """
-    def inline(line: str) -> str:
-        line = _CODE.sub(r"<code>\1</code>", str(escape(line)))
-        return _ITALIC.sub(r"<em>\1</em>", _BOLD.sub(r"<strong>\1</strong>", line))
-
-    blocks = []
-    for block in re.split(r"\n\s*\n", str(source).strip()):
-        lines = [line.strip() for line in block.splitlines() if line.strip()]
-        if lines and all(_NUMBERED.match(line) for line in lines):
-            items = "".join(f"<li>{inline(_NUMBERED.sub('', line))}</li>" for line in lines)
-            blocks.append(f"<ol>{items}</ol>")
-        elif lines:
-            blocks.append("<p>" + "<br>".join(inline(line) for line in lines) + "</p>")
-    return Markup("\n".join(blocks))
 
 
 __all__ = ["MarkdownText", "escape_markdown", "main_reason", "assessment_report_html", "assessment_report_markdown",

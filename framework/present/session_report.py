@@ -23,7 +23,7 @@ from linkwijzer.profile.review.run import ProfileReview
 from linkwijzer.questionnaire.assessment import Assessment
 from linkwijzer.questionnaire.rules import load_rules
 from linkwijzer.questionnaire.verdict import assess
-from linkwijzer.present.assessment_report import _environment, _frame
+from linkwijzer.present.documents import environment, frame
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # The next steps group prospects by what to do with them. "Insufficient" is a skip for now,
@@ -55,15 +55,15 @@ def session_report_html(prospects: list, review: ProfileReview | None, lang: str
     """
     context = _context(prospects, review, lang, title, site, files, today)
     if review is not None:
-        context["profile"]["charts"] = profile_report._charts(review, lang)
-    return _environment("html").get_template("session_report.html.j2").render(context)
+        context["profile"]["charts"] = profile_report.report_charts(review, lang)
+    return environment("html").get_template("session_report.html.j2").render(context)
 
 
 def session_report_markdown(prospects: list, review: ProfileReview | None, lang: str, *, title: str = "",
                             site: str = "", files: list | None = None, today: date | None = None) -> str:
     """The same document as Markdown, without the charts (for e-mail, tickets and wikis)."""
     context = _context(prospects, review, lang, title, site, files, today)
-    return _environment("md").get_template("session_report.md.j2").render(context)
+    return environment("md").get_template("session_report.md.j2").render(context)
 
 
 def _context(prospects: list, review: ProfileReview | None, lang: str, title: str, site: str,
@@ -74,9 +74,9 @@ def _context(prospects: list, review: ProfileReview | None, lang: str, title: st
     today = today or date.today()
     site = site.strip() or (review.settings.domain if review is not None else "")
     rows = [_prospect(item, number, lang) for number, item in enumerate(prospects, start=1)]
-    profile = profile_report._context(review, lang, site, files, today) if review is not None else None
+    profile = profile_report.report_context(review, lang, site, files, today) if review is not None else None
     return {
-        **_frame(lang, today),
+        **frame(lang, today),
         "title": title.strip() or (t("session_report.default_title", site=site) if site
                                    else t("session_report.default_title_no_site")),
         "cover": [(t("session_report.cover.date"), _long_date(today, lang)),

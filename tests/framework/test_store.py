@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from linkwijzer.store import assessments as store_module
+from linkwijzer.store import database as store_module
 from linkwijzer.questionnaire.assessment import Assessment, to_params
 from linkwijzer.questionnaire.verdict import Answers
-from linkwijzer.store.assessments import MAX_LABEL, MAX_NOTE, MIGRATIONS, Store, StoreError, default_path
+from linkwijzer.store.assessments import MAX_LABEL, MAX_NOTE, Store, StoreError, default_path
+from linkwijzer.store.database import MIGRATIONS
 
 GOOD = Assessment(
     answers=Answers(quick=("yes", "yes", "no"),

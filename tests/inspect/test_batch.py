@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from linkwijzer.inspect import FetchConfig, check_many
-from linkwijzer.store.assessments import Store
+from linkwijzer.store.fetch_cache import FetchCache as Store
 
 FAST = dict(delay=0, per_host=8, backoff=0.05)
 

@@ -6,8 +6,9 @@ import sqlite3
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
-from linkwijzer.store import assessments as store_module
-from linkwijzer.store.assessments import CachedFetch, Store
+from linkwijzer.store import database as store_module
+from linkwijzer.store.assessments import Store as Assessments
+from linkwijzer.store.fetch_cache import CachedFetch, FetchCache as Store
 
 
 def row(key: str, when: datetime | None = None, body: bytes | None = b"<html>fiets</html>") -> CachedFetch:
@@ -23,8 +24,8 @@ def test_a_v1_file_gains_the_cache_and_keeps_its_assessments(tmp_path: Path) -> 
                      " VALUES ('oud', 'nl', '{}', 'neutral', 'accept', '2025-01-01T00:00:00+00:00',"
                      " '2025-01-01T00:00:00+00:00')")
         conn.execute("PRAGMA user_version = 1")
-    store = Store(path)
-    assert [s.label for s in store.list()] == ["oud"]
+    Store(path)
+    assert [s.label for s in Assessments(path).list()] == ["oud"]
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 2 == len(store_module.MIGRATIONS)
         assert conn.execute("SELECT count(*) FROM fetch_cache").fetchone()[0] == 0

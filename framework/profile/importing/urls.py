@@ -30,7 +30,7 @@ _POOL = ThreadPoolExecutor(2, thread_name_prefix="linkwijzer-urls")
 
 
 @cache
-def _extractor() -> tldextract.TLDExtract:
+def extractor() -> tldextract.TLDExtract:
     # The public suffix list snapshot bundled with tldextract, never fetched: imports must work
     # offline and give the same domains on every machine. Private suffixes (blogspot.com,
     # github.io) count as registries, so each blog there is its own referring domain.
@@ -42,7 +42,7 @@ def registrable_domain(host: str) -> str:
     """The domain a registrant owns (``nieuws.bbc.co.uk`` -> ``bbc.co.uk``); IPs stay as they are."""
     if not host:
         return ""
-    result = _extractor()(host)
+    result = extractor()(host)
     return result.top_domain_under_public_suffix or host
 
 

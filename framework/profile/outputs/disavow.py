@@ -8,7 +8,7 @@ from datetime import date
 
 from linkwijzer.present.formatting import count
 from linkwijzer.i18n import text
-from linkwijzer.profile.importing.urls import _extractor, registrable_domain, split_host
+from linkwijzer.profile.importing.urls import extractor, registrable_domain, split_host
 
 # Google's format (Search Console help, "Disavow links to your site"): plain UTF-8 text, one entry
 # a line — a full URL, or ``domain:example.com`` — and ``#`` starts a comment line; at most
@@ -152,7 +152,7 @@ def normalise_domain(entry: object, lang: str = "nl") -> str:
     if _is_ip(bare):
         raise ValueError(text(lang, "profile_report.disavow.error.ip", entry=_one_line(raw)))
     bare = bare.rstrip(".")
-    parts = _extractor()(bare) if _valid_name(bare) else None
+    parts = extractor()(bare) if _valid_name(bare) else None
     if parts is None or not parts.suffix or not parts.domain:
         raise ValueError(text(lang, "profile_report.disavow.error.invalid", entry=_one_line(raw)))
     return registrable_domain(bare)

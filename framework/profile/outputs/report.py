@@ -16,7 +16,7 @@ from linkwijzer.i18n import has_text, text
 from linkwijzer.present.formatting import count, cut_off, percent
 from linkwijzer.profile.signals.registry import SIGNALS
 from linkwijzer.profile.review.run import ProfileReview
-from linkwijzer.present.assessment_report import _environment, _frame
+from linkwijzer.present.documents import environment, frame
 from linkwijzer.present.spreadsheet import safe_csv_frame
 
 # Everything that came from the user or their files (site, domains, anchors, titles, file names)
@@ -42,15 +42,15 @@ _UNSAFE_TAGS = {"script", "foreignobject", "iframe", "object", "embed"}
 def profile_report_html(review: ProfileReview, lang: str, *, site: str = "", files: list | None = None,
                         today: date | None = None) -> str:
     """The profile review on one or two A4 pages, charts included, every text in ``lang``."""
-    context = _context(review, lang, site, files, today)
-    context["charts"] = _charts(review, lang)
-    return _environment("html").get_template("profile_report.html.j2").render(context)
+    context = report_context(review, lang, site, files, today)
+    context["charts"] = report_charts(review, lang)
+    return environment("html").get_template("profile_report.html.j2").render(context)
 
 
 def profile_report_markdown(review: ProfileReview, lang: str, *, site: str = "", files: list | None = None,
                             today: date | None = None) -> str:
     """The same report as Markdown, without the charts (for e-mail, tickets and wikis)."""
-    return _environment("md").get_template("profile_report.md.j2").render(_context(review, lang, site, files, today))
+    return environment("md").get_template("profile_report.md.j2").render(report_context(review, lang, site, files, today))
 
 
 def classified_links_csv(review: ProfileReview, lang: str) -> bytes:
@@ -75,7 +75,7 @@ def classified_links_csv(review: ProfileReview, lang: str) -> bytes:
     return safe_csv_frame(table, headers, delimiter=DELIMITERS.get(lang, ","))
 
 
-def _context(review: ProfileReview, lang: str, site: str, files: list | None, today: date | None) -> dict:
+def report_context(review: ProfileReview, lang: str, site: str, files: list | None, today: date | None) -> dict:
     def t(key: str, **params: object) -> str:
         return text(lang, key, **params)
 
@@ -102,7 +102,7 @@ def _context(review: ProfileReview, lang: str, site: str, files: list | None, to
                   "quality_declining": _quality(review.quality, lang),
                   "competitor_deviation": _deviation(review, lang)}
     return {
-        **_frame(lang, today),
+        **frame(lang, today),
         "site": site.strip() or settings.domain or t("profile_report.untitled"),
         "counts": t("ui.review.counts", links=count(review.links, lang), domains=count(review.referring_domains, lang)),
         "outcome": review.outcome,
@@ -146,7 +146,7 @@ def _file_row(report: object, lang: str) -> tuple[str, str, str]:
 
 
 
-def _charts(review: ProfileReview, lang: str) -> list[dict]:
+def report_charts(review: ProfileReview, lang: str) -> list[dict]:
     """Each signal's key chart (its first, from the registry) and the follow mix, as inline SVG;
     a chart whose data is empty is left out, not drawn blank."""
     drawn = [spec.charts(review.measured[spec.id], lang)[:1] for spec in SIGNALS if spec.in_report]
@@ -187,4 +187,4 @@ def _unsafe_attribute(name: str, value: str) -> bool:
     return local.startswith("on") or (local == "href" and not value.startswith("#"))
 
 
-__all__ = ["classified_links_csv", "profile_report_html", "profile_report_markdown"]
+__all__ = ["classified_links_csv", "profile_report_html", "profile_report_markdown", "report_context", "report_charts"]

@@ -287,7 +287,7 @@ def live_check(links: pd.DataFrame, import_key: str, settings: ProfileSettings, 
     Returns the links to review: the verified copy when a check ran for this profile, else the import.
     """
     from linkwijzer.inspect.verify import LIVE_STATES, choose_pages, verify_links
-    from pages.common import store
+    from pages.parts.common import fetch_cache
 
     t = texts(lang)
     done = st.session_state.get("live.result")
@@ -303,7 +303,7 @@ def live_check(links: pd.DataFrame, import_key: str, settings: ProfileSettings, 
             total = len(choose_pages(links, sample))
             bar = st.progress(0.0, text=t("ui.live.progress", done=0, total=total))
             st.caption(t("ui.live.cancel_hint"))
-            verified = verify_links(links, target, sample=sample, cache=store(), lang=lang, progress=lambda d, n, r:
+            verified = verify_links(links, target, sample=sample, cache=fetch_cache(), lang=lang, progress=lambda d, n, r:
                                     bar.progress(d / max(n, 1), text=t("ui.live.progress", done=d, total=n)))
             bar.empty()
             done = (import_key, verified)

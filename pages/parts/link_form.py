@@ -13,7 +13,7 @@ from linkwijzer.questionnaire.assessment import Assessment, from_params, to_para
 from linkwijzer.questionnaire.rules import load_rules
 from linkwijzer.questionnaire.verdict import Answers, Verdict, assess
 from linkwijzer.present.assessment_report import assessment_report_html, assessment_report_markdown
-from pages.common import FRAME_KEYS, LANG_KEY, PRESENT_KEY, store
+from pages.parts.common import FRAME_KEYS, LANG_KEY, PRESENT_KEY, store
 
 LOADED_KEY = "check.loaded"
 TEXT_KEYS = {"source_url": "link.source", "target_url": "link.target", "anchor": "link.anchor"}

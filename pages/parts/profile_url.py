@@ -11,7 +11,7 @@ from datetime import date
 import streamlit as st
 
 from linkwijzer.profile.importing.samples import SAMPLES
-from pages.common import FRAME_KEYS
+from pages.parts.common import FRAME_KEYS
 
 LISTS = {"brand": "review.brand", "kw": "review.keywords", "topic": "review.topics", "explained": "review.explained"}
 WRITTEN = "_profile_written"

@@ -5,7 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from linkwijzer.i18n import LANGUAGES, normalise_language, text
-from linkwijzer.store.assessments import Store, default_path
+from linkwijzer.store.assessments import Store
+from linkwijzer.store.database import default_path
+from linkwijzer.store.fetch_cache import FetchCache
 
 LANG_KEY = "lang"
 PRESENT_KEY = "present"
@@ -54,6 +56,16 @@ def presenting() -> bool:
 
 def current_language() -> str:
     return st.session_state.get(LANG_KEY) or normalise_language(st.query_params.get(LANG_KEY))
+
+
+def fetch_cache() -> FetchCache:
+    """The fetch cache in the same SQLite file as the saved assessments."""
+    return _fetch_cache(str(default_path()))
+
+
+@st.cache_resource(max_entries=4)
+def _fetch_cache(path: str) -> FetchCache:
+    return FetchCache(path)
 
 
 def store() -> Store:

@@ -13,7 +13,7 @@ from linkwijzer.i18n import text, texts
 from linkwijzer.profile.importing.importer import ImportResult, import_files, read_header
 from linkwijzer.profile.importing.samples import SAMPLES, SampleSet
 from linkwijzer.profile.review.settings import ProfileSettings
-from linkwijzer.present.assessment_report import escape_markdown
+from linkwijzer.present.documents import escape_markdown
 
 MAX_BYTES = int(os.environ.get("LINKWIJZER_MAX_IMPORT_MB", "2048")) * 1024 * 1024
 PREVIEW_ROWS = 200

@@ -7,8 +7,8 @@ import streamlit as st
 from linkwijzer.i18n import texts
 from linkwijzer.questionnaire.rules import load_rules
 from linkwijzer.questionnaire.verdict import assess
-from pages.link_form import assessment_from_widgets, sync_url, verdict_card
-from pages.workshop_state import add_to_workshop
+from pages.parts.link_form import assessment_from_widgets, sync_url, verdict_card
+from pages.parts.workshop_state import add_to_workshop
 
 STEP_KEY = "present.step"
 
