@@ -8,12 +8,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 from pathlib import Path
 
-from linkwijzer.cli.common import (DEFAULT_MAX_MB, NothingUsable, Parser, UsageError, checked_domain, existing, load_competitors,
-                                   load_exports, write_output)
+from linkwijzer.cli.common import (DEFAULT_MAX_MB, NothingUsable, Parser, UsageError, add_options, checked_domain,
+                                   existing, load_competitors, load_exports, settings_and_filters, write_output)
 from linkwijzer.cli.compare import add_compare_parser, run_compare
 from linkwijzer.i18n import LANGUAGES, text
 from linkwijzer.questionnaire.rules import load_rules
@@ -46,12 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("--json", action="store_true", help="print the summary as JSON")
     profile = commands.add_parser("profile", help="review a backlink profile: signals, conditions, outcome")
     profile.add_argument("files", nargs="+", metavar="FILE", type=Path)
-    profile.add_argument("--site", required=True, help="your own domain, e.g. fietsenvandijk.nl")
-    profile.add_argument("--brand", action="append", default=[], metavar="T", help="a brand term (repeatable)")
-    profile.add_argument("--keyword", action="append", default=[], metavar="T", help="a money keyword (repeatable)")
-    profile.add_argument("--topic", action="append", default=[], metavar="T", help="a topic term (repeatable)")
-    profile.add_argument("--explained-burst", action="append", default=[], metavar="YYYY-MM-DD",
-                         help="start week of a burst with a known cause (campaign, press)")
+    add_options(profile)
     profile.add_argument("--lang", choices=LANGUAGES, default="nl")
     profile.add_argument("--max-mb", type=int, default=DEFAULT_MAX_MB, help="refuse files larger than this")
     profile.add_argument("--json", action="store_true", help="print the review as JSON")
@@ -168,14 +162,9 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_profile(args: argparse.Namespace) -> int:
     from linkwijzer.profile.review.run import review_profile
-    from linkwijzer.profile.review.settings import ProfileSettings
 
     existing(args.files)
-    for day in args.explained_burst:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
-            raise UsageError(f"--explained-burst takes a date as YYYY-MM-DD, got {day!r}")
-    settings = ProfileSettings(site=args.site, brand=tuple(args.brand), keywords=tuple(args.keyword),
-                               topics=tuple(args.topic), explained_bursts=tuple(args.explained_burst))
+    settings, filters = settings_and_filters(args)
     checked_domain(args.site, settings.domain)
     imported = load_exports(args.files, args.lang, args.max_mb)
     competitors = load_competitors(args.competitor, args.lang, args.max_mb)
@@ -184,9 +173,10 @@ def run_profile(args: argparse.Namespace) -> int:
     if competitors:
         from linkwijzer.profile.comparison.compare import review_with_competitors
 
-        review = review_with_competitors(imported.links, imported.aggregates, settings, competitors, args.lang)
+        review = review_with_competitors(imported.links, imported.aggregates, settings, competitors, args.lang,
+                                         filters=filters)
     else:
-        review = review_profile(imported.links, imported.aggregates, settings, args.lang)
+        review = review_profile(imported.links, imported.aggregates, settings, args.lang, filters=filters)
     if args.report:
         from linkwijzer.profile.outputs.report import profile_report_html
 

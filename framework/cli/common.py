@@ -25,6 +25,23 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+def add_options(parser: argparse.ArgumentParser, *, site_required: bool = True) -> None:
+    """The profile settings and filters as flags, from their one definition (``review/options.py``)."""
+    from linkwijzer.profile.review.options import add_arguments
+
+    add_arguments(parser, site_required=site_required)
+
+
+def settings_and_filters(args: argparse.Namespace):
+    """``ProfileSettings`` and ``Filters`` from the parsed flags; a bad value is a usage error."""
+    from linkwijzer.profile.review.options import OPTIONS, from_values
+
+    try:
+        return from_values({option.name: getattr(args, option.name, None) for option in OPTIONS})
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+
+
 def existing(files: list[Path]) -> list[Path]:
     missing = [str(f) for f in files if not f.is_file()]
     if missing:
@@ -89,4 +106,4 @@ def write_output(path: Path, content: bytes | str) -> None:
 
 
 __all__ = ["DEFAULT_MAX_MB", "UsageError", "NothingUsable", "Parser", "existing", "checked_domain", "competitor_files",
-           "load_exports", "load_competitors", "write_output"]
+           "load_exports", "load_competitors", "write_output", "add_options", "settings_and_filters"]

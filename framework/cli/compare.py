@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import replace
 from pathlib import Path
 
-from linkwijzer.cli.common import (DEFAULT_MAX_MB, checked_domain, existing, load_competitors,
-                                   load_exports, write_output)
+from linkwijzer.cli.common import (DEFAULT_MAX_MB, add_options, checked_domain, existing, load_competitors,
+                                   load_exports, settings_and_filters, write_output)
 from linkwijzer.i18n import LANGUAGES, text
 
 GAP_LINES = 10
@@ -19,10 +20,7 @@ def add_compare_parser(commands) -> argparse.ArgumentParser:
     compare.add_argument("files", nargs="+", metavar="OWN_FILE", type=Path, help="your own backlink export(s)")
     compare.add_argument("--competitor", action="append", default=[], metavar="NAME=FILE", required=True,
                          help="a competitor's export (repeatable; repeat a NAME to give it several files)")
-    compare.add_argument("--site", default="", help="your own domain (default: read from your exports' target URLs)")
-    compare.add_argument("--brand", action="append", default=[], metavar="T", help="a brand term (repeatable)")
-    compare.add_argument("--keyword", action="append", default=[], metavar="T", help="a money keyword (repeatable)")
-    compare.add_argument("--topic", action="append", default=[], metavar="T", help="a topic term (repeatable)")
+    add_options(compare, site_required=False)
     compare.add_argument("--lang", choices=LANGUAGES, default="nl")
     compare.add_argument("--max-mb", type=int, default=DEFAULT_MAX_MB, help="refuse files larger than this")
     compare.add_argument("--json", action="store_true", help="print the comparison as JSON")
@@ -32,11 +30,9 @@ def add_compare_parser(commands) -> argparse.ArgumentParser:
 
 def run_compare(args: argparse.Namespace) -> int:
     from linkwijzer.profile.comparison.compare import compare_profiles, competitor_settings
-    from linkwijzer.profile.review.settings import ProfileSettings
 
     existing(args.files)
-    settings = ProfileSettings(site=args.site, brand=tuple(args.brand), keywords=tuple(args.keyword),
-                               topics=tuple(args.topic))
+    settings, filters = settings_and_filters(args)
     if args.site:
         checked_domain(args.site, settings.domain)
     own = load_exports(args.files, args.lang, args.max_mb)
@@ -45,9 +41,8 @@ def run_compare(args: argparse.Namespace) -> int:
         return 1
     if not settings.domain:  # no --site: read it from the exports, as for the competitors
         derived = competitor_settings(own.links, settings)
-        settings = ProfileSettings(site=derived.site, brand=settings.brand, keywords=settings.keywords,
-                                   topics=settings.topics)
-    comparison = compare_profiles((own.links, own.aggregates), theirs, settings, args.lang)
+        settings = replace(settings, site=derived.site)
+    comparison = compare_profiles((own.links, own.aggregates), theirs, settings, args.lang, filters=filters)
     if args.gap_csv:
         write_output(args.gap_csv, comparison.link_gap_csv(args.lang))
     if args.json:

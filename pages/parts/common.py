@@ -20,6 +20,24 @@ html { font-size: 21px; }
 </style>"""
 
 
+# Widget values that must outlive a visit to another page. Streamlit forgets a widget's value
+# after a run that does not draw it, so each run starts by copying the values it has to a
+# session key of our own, and by restoring the ones Streamlit forgot from that copy.
+KEPT = ("profile.sample", "review.site", "review.brand", "review.keywords", "review.topics", "review.dates",
+        "review.follow_only", "review.include_lost", "compare.samples", "live.size",
+        "link.source", "link.target", "link.anchor")
+
+
+def keep_widget_values() -> None:
+    state = st.session_state
+    kept = state.setdefault("_kept_widgets", {})
+    for key in KEPT:
+        if key in state:
+            kept[key] = state[key]
+        elif key in kept:
+            state[key] = kept[key]
+
+
 def frame_controls() -> tuple[str, bool]:
     """Draw the NL/EN switch and the presenter toggle; both live in the URL (``?lang=en&present=1``).
 
@@ -27,6 +45,7 @@ def frame_controls() -> tuple[str, bool]:
     them across reloads and shared links.
     """
     state = st.session_state
+    keep_widget_values()
     url_lang, url_present = st.query_params.get(LANG_KEY), st.query_params.get(PRESENT_KEY)
     if LANG_KEY not in state or (url_lang and url_lang != state.get("_lang_written")):
         state[LANG_KEY] = normalise_language(url_lang)

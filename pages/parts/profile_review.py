@@ -32,7 +32,8 @@ def settings_form(defaults: ProfileSettings, source_key: str, lang: str) -> Prof
             state.setdefault(f"review.{name}", list(getattr(defaults, name)))
         state.setdefault("review.explained", [])
         state.setdefault("review.overrides", {})
-    if state.get("review.defaults_for") != source_key:
+    widgets = ("review.site", "review.brand", "review.keywords", "review.topics")
+    if state.get("review.defaults_for") != source_key or any(key not in state for key in widgets):
         state["review.defaults_for"] = source_key
         state["review.site"] = defaults.site
         for name in ("brand", "keywords", "topics"):

@@ -1,19 +1,24 @@
 """The profile review's settings and filters in the URL, so "send me that view" is a link.
 
-``?sample=overoptimised&site=snelle-ebikes.nl&kw=e-bike+kopen,goedkope+e-bike&topic=fiets&from=2025-01-01&follow=1``
-Uploaded files cannot travel in a link: the recipient opens the same view on the same files.
+``?sample=overoptimised&site=snelle-ebikes.nl&keyword=e-bike+kopen,goedkope+e-bike&topic=fiets&from=2025-01&follow_only=1``
+The parameter names and their reading come from ``linkwijzer.profile.review.options`` — the same
+definition the CLI's flags come from. Uploaded files cannot travel in a link: the recipient opens
+the same view on the same files.
 """
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
 from linkwijzer.profile.importing.samples import SAMPLES
+from linkwijzer.profile.review.options import OPTIONS, read_url, url_params, values_of
 from pages.parts.common import FRAME_KEYS
 
-LISTS = {"brand": "review.brand", "kw": "review.keywords", "topic": "review.topics", "explained": "review.explained"}
+# Where each option lives in the page's widgets (dates share one slider, set in filters()).
+WIDGETS = {"site": "review.site", "brand": "review.brand", "keyword": "review.keywords", "topic": "review.topics",
+           "explained_burst": "review.explained", "follow_only": "review.follow_only",
+           "include_lost": "review.include_lost"}
+OWN = {"sample"} | {name for option in OPTIONS for name in (option.name, *option.legacy)}
 WRITTEN = "_profile_written"
 
 
@@ -25,37 +30,25 @@ def seed() -> None:
         return
     if url.get("sample") in SAMPLES:
         state["profile.sample"] = url["sample"]
-    if "site" in url:
-        state["review.site"] = url["site"][:200]
-    for key, widget in LISTS.items():
-        if key in url:
-            state[widget] = [item.strip() for item in url[key].split(",") if item.strip()][:50]
-    start, end = _date(url.get("from")), _date(url.get("to"))
-    if start or end:
-        state["review.url_dates"] = (start, end)
-    state["review.follow_only"] = url.get("follow") == "1"
-    state["review.include_lost"] = url.get("lost") != "0"
+    values = read_url(url)
+    for name, widget in WIDGETS.items():
+        if name in values:
+            state[widget] = values[name]
+    if "from" in values or "to" in values:
+        state["review.url_dates"] = (values.get("from"), values.get("to"))
+    state.setdefault("review.include_lost", True)
     state["review.from_url"] = True  # keep these settings when the profile loads, instead of its defaults
     state[WRITTEN] = url
 
 
 def write(sample_id: str | None, settings, filters) -> None:
-    params = {"sample": sample_id or "", "site": settings.site,
-              "brand": ",".join(settings.brand), "kw": ",".join(settings.keywords),
-              "topic": ",".join(settings.topics), "explained": ",".join(settings.explained_bursts),
-              "from": filters.start.isoformat() if filters.start else "",
-              "to": filters.end.isoformat() if filters.end else "",
-              "follow": "1" if filters.follow_only else "", "lost": "" if filters.include_lost else "0"}
-    params = {k: v for k, v in params.items() if v}
+    params = {**({"sample": sample_id} if sample_id else {}), **url_params(values_of(settings, filters))}
+    if filters.include_lost:  # the default: no parameter
+        params.pop("include_lost", None)
+    else:
+        params["include_lost"] = "0"
     current = st.query_params.to_dict()
     for key in current.keys() - params.keys() - FRAME_KEYS:
         del st.query_params[key]
     st.query_params.update({k: v for k, v in params.items() if current.get(k) != v})
     st.session_state[WRITTEN] = params
-
-
-def _date(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None

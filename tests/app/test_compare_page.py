@@ -45,3 +45,20 @@ def test_over_optimised_profile_deviates_and_a_competitor_can_be_uploaded():
     at.run()
     assert not at.exception
     assert "fietsenvandijk" in deviations.columns.tolist() or "fietsenvandijk" in at.dataframe[0].value.columns.tolist()
+
+
+def test_the_comparison_feeds_the_profile_verdict():
+    """One shared state: after comparing on the compare page, the profile page's third condition holds."""
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["lang"] = "en"
+    at.run()
+    at = open_page(at, "pages/profile.py")
+    condition = text("en", "review.conditions.competitor_deviation")
+    not_given = text("en", "review.conditions.no_competitors")
+    before = [m.value for m in at.markdown if condition in m.value]
+    assert before and not_given in before[0] and "check_box_outline_blank" in before[0]
+    at = open_page(at, "pages/compare.py")
+    at = open_page(at, "pages/profile.py")
+    after = [m.value for m in at.markdown if condition in m.value]
+    # The healthy sample stays within the competitors' range: tested, and not met.
+    assert after and not_given not in after[0] and "check_box_outline_blank" in after[0]

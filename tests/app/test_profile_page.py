@@ -138,11 +138,14 @@ def test_disavow_only_after_the_caution_and_an_explicit_choice():
     assert "Download disavow file (2 domains)" in labels
 
 
-def test_a_shared_link_reproduces_settings_and_filters():
+@pytest.mark.parametrize("params", [
+    {"keyword": "e-bike kopen,goedkope e-bike", "follow_only": "1", "from": "2025-06-01"},
+    {"kw": "e-bike kopen,goedkope e-bike", "follow": "1", "from": "2025-06-01"},  # links shared before the rename
+], ids=["names", "legacy"])
+def test_a_shared_link_reproduces_settings_and_filters(params):
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params.update({"lang": "en", "sample": "overoptimised", "site": "snelle-ebikes.nl",
-                            "kw": "e-bike kopen,goedkope e-bike", "topic": "fiets,e-bike", "follow": "1",
-                            "from": "2025-06-01"})
+                            "topic": "fiets,e-bike", **params})
     at.run()
     at.switch_page("pages/profile.py")
     at.run()

@@ -126,3 +126,44 @@ def test_profile_json_and_report(capsys, tmp_path):
 def test_profile_bad_arguments(capsys, argv, message):
     status, out, err = run(capsys, *argv)
     assert status == 2 and message in err and err.count("\n") == 1
+
+
+def _sample_file() -> str:
+    from linkwijzer.profile.importing.samples import SAMPLES
+
+    return str(SAMPLES["overoptimised"].paths()[0])
+
+
+def test_a_closed_pipe_ends_quietly():
+    """``linkwijzer … | head -1``: the reader leaves early; no BrokenPipe traceback, status 0."""
+    shell = f"'{BIN}' profile '{_sample_file()}' --site snelle-ebikes.nl --json | head -1"
+    run = subprocess.run(["sh", "-c", shell], capture_output=True, text=True, timeout=120)
+    assert run.stdout.strip() == "{"
+    assert "Traceback" not in run.stderr and "BrokenPipe" not in run.stderr, run.stderr
+
+
+@pytest.mark.parametrize("flag", ["--report", "--links-csv"])
+def test_an_impossible_output_path_is_one_line(capsys, tmp_path, flag):
+    if flag == "--links-csv":
+        pytest.skip("--links-csv arrives with issue 11")
+    status, out, err = run(capsys, "profile", _sample_file(), "--site", "snelle-ebikes.nl", flag,
+                           str(tmp_path / "no-such-folder" / "out.html"))
+    assert status == 2 and out == ""
+    assert err.startswith("linkwijzer: cannot write") and err.count("\n") == 1
+
+
+def test_profile_takes_competitors_and_says_so_in_json(capsys):
+    from linkwijzer.profile.importing.samples import SAMPLES
+
+    competitors = [arg for name in ("competitor_fietsplein", "competitor_ebikecentrum")
+                   for path in SAMPLES[name].paths() for arg in ("--competitor", f"{name}={path}")]
+    sample = SAMPLES["overoptimised"]
+    own = [str(p) for p in sample.paths()] + [a for k in sample.keywords for a in ("--keyword", k)]
+    status, out, err = run(capsys, "profile", *own, "--site", "snelle-ebikes.nl", *competitors, "--json",
+                           "--lang", "en")
+    assert status == 0, err
+    condition = json.loads(out)["conditions"]["competitor_deviation"]
+    assert condition["met"] is True and condition["competitors"] == ["competitor_fietsplein", "competitor_ebikecentrum"]
+    assert any(d["measure"] == "anchor_mix.exact" for d in condition["deviations"])
+    status, out, _ = run(capsys, "profile", _sample_file(), "--site", "snelle-ebikes.nl", "--json")
+    assert json.loads(out)["conditions"]["competitor_deviation"] == {"met": False, "competitors": [], "deviations": []}

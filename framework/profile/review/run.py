@@ -9,13 +9,13 @@ into the calm, reasoned outcome the article asks for. Competitors are compared i
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date
 from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
 
 from linkwijzer.i18n import text
+from linkwijzer.profile.review.filters import Filters
 from linkwijzer.profile.review.outcome import Outcome, decide, rules
 from linkwijzer.profile.review.settings import ProfileSettings
 from linkwijzer.profile.signals.base import Inputs, Signal, SignalSpec, judge
@@ -27,30 +27,6 @@ Progress = Callable[[float, str], None]
 NATURAL_ANCHORS = ("branded", "naked_url", "generic", "image", "other", "partial")
 AUTHORITY = ("domain_rating", "domain_ascore", "domain_authority", "trust_flow")
 SMALL_SITE = 20  # below this on a 0–100 authority scale a site counts as small or little known
-
-
-@dataclass(frozen=True)
-class Filters:
-    """What the page's filters narrow the profile to; every chart and signal uses the same links."""
-
-    start: date | None = None
-    end: date | None = None
-    follow_only: bool = False
-    include_lost: bool = True
-
-    def apply(self, links: pd.DataFrame) -> pd.DataFrame:
-        keep = np.ones(len(links), bool)
-        if (self.start or self.end) and "first_seen" in links:
-            seen = links["first_seen"]
-            if self.start:
-                keep &= (seen >= pd.Timestamp(self.start)).fillna(False).to_numpy(bool)
-            if self.end:
-                keep &= (seen < pd.Timestamp(self.end) + pd.Timedelta(days=1)).fillna(False).to_numpy(bool)
-        if self.follow_only and "nofollow" in links:
-            keep &= ~links["nofollow"].fillna(False).to_numpy(bool)
-        if not self.include_lost and "lost" in links:
-            keep &= ~links["lost"].fillna(False).to_numpy(bool)
-        return links if keep.all() else links[keep]
 
 
 @dataclass
