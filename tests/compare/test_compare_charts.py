@@ -127,6 +127,5 @@ def test_charts_render_to_svg():
 
 
 def test_competitor_colours_differ_from_the_own_colour():
-    c = comparison("healthy")
     assert len(COMPETITORS) <= len(charts.COMPETITOR_COLOURS)
     assert charts.OWN_COLOUR not in charts.COMPETITOR_COLOURS

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 
 EXPORTS = Path(__file__).resolve().parents[3] / "shared" / "data" / "exports"
 
@@ -17,13 +16,6 @@ def readme_rows() -> dict[str, int]:
     for name, count in re.findall(r"^\|\s*`([^`]+)`\s*\|[^|]*\|\s*([\d,]+)\s*\|", text, re.MULTILINE):
         rows[name] = int(count.replace(",", ""))
     return rows
-
-
-@pytest.fixture(scope="session")
-def exports() -> Path:
-    if not EXPORTS.is_dir():
-        pytest.skip(f"real exports not found at {EXPORTS}")
-    return EXPORTS
 
 
 def export_files() -> list[Path]:

@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-import json
-from functools import cache
 
 import pandas as pd
 import pytest
 
 from linkwijzer.profile.signals.boilerplate_placement import CLASSES, PLACEMENTS, analyse_placement, template_links
-from linkwijzer.profile.importing.samples import SAMPLE_DIR, SAMPLES, load_sample
+from tests.profile_review.samples import HEALTHY, OVER, sample
 from linkwijzer.profile.review.settings import ProfileSettings
-
-TRUTH = json.loads((SAMPLE_DIR / "ground_truth.json").read_text(encoding="utf-8"))
-HEALTHY = TRUTH["fietsenvandijk_ahrefs_backlinks.csv"]
-OVER = TRUTH["snelle-ebikes_semrush_backlinks.csv"]
-
-
-@cache
-def sample(sample_id: str) -> tuple[pd.DataFrame, ProfileSettings]:
-    return load_sample(sample_id).links, SAMPLES[sample_id].settings()
-
 
 def frame(rows: list[tuple[str, str, object]], **extra) -> pd.DataFrame:
     """(domain, placement, sitewide) rows, as the importer would hand them over."""

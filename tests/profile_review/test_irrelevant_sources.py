@@ -2,30 +2,19 @@
 
 from __future__ import annotations
 
-import json
-from functools import cache
 
 import pandas as pd
 import pytest
 
 from linkwijzer.profile.signals.irrelevant_sources import RELEVANCE_LABELS, analyse_relevance, topic_terms
-from linkwijzer.profile.importing.samples import SAMPLE_DIR, SAMPLES, load_sample
+from tests.profile_review.samples import TRUTH, sample_links, sample_settings
 from linkwijzer.profile.review.settings import ProfileSettings
 
-TRUTH = json.loads((SAMPLE_DIR / "ground_truth.json").read_text(encoding="utf-8"))
 FIETSEN = ProfileSettings(site="fietsenvandijk.nl", brand=("Fietsen van Dijk", "fietsenvandijk"),
                           keywords=("fietsenmaker utrecht", "e-bike kopen"),
                           topics=("fiets", "e-bike", "bakfiets", "fietsenmaker", "onderhoud", "utrecht"))
 
 
-@cache
-def sample_links(sample: str) -> pd.DataFrame:
-    return load_sample(sample).links
-
-
-def sample_settings(sample: str, **changes) -> ProfileSettings:
-    s = SAMPLES[sample]
-    return s.settings(**changes)
 
 
 def pages(*rows: tuple[str, str | None], **columns) -> pd.DataFrame:

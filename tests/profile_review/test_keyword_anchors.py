@@ -2,31 +2,21 @@
 
 from __future__ import annotations
 
-import json
-from functools import cache
 
 import pandas as pd
 import pytest
 
 from linkwijzer.profile.signals.keyword_anchors import ANCHOR_CLASSES, Classifier, analyse_anchors
 from linkwijzer.profile.importing.importer import import_files
-from linkwijzer.profile.importing.samples import SAMPLE_DIR, SAMPLES, load_sample
+from linkwijzer.profile.importing.samples import SAMPLES
+from tests.profile_review.samples import TRUTH, sample_links, sample_settings
 from linkwijzer.profile.review.settings import ProfileSettings
 
-TRUTH = json.loads((SAMPLE_DIR / "ground_truth.json").read_text(encoding="utf-8"))
 LINK_FILES = {"healthy": "fietsenvandijk_ahrefs_backlinks.csv", "overoptimised": "snelle-ebikes_semrush_backlinks.csv",
               "competitor_fietsplein": "fietsplein_majestic_backlinks.csv",
               "competitor_ebikecentrum": "ebikecentrum_moz_inbound_links.csv"}
 
 
-@cache
-def sample_links(sample: str) -> pd.DataFrame:
-    return load_sample(sample).links
-
-
-def sample_settings(sample: str, **changes) -> ProfileSettings:
-    s = SAMPLES[sample]
-    return s.settings(**changes)
 
 
 def truth_settings(sample: str) -> ProfileSettings:

@@ -3,27 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 from datetime import date
-from functools import cache
 
 import numpy as np
 import pandas as pd
 import pytest
 
 from linkwijzer.profile.signals.link_bursts import analyse_velocity, quality_trend
-from linkwijzer.profile.importing.samples import SAMPLE_DIR, SAMPLES, load_sample
+from tests.profile_review.samples import HEALTHY, OVER, sample
 from linkwijzer.profile.review.settings import ProfileSettings
-
-TRUTH = json.loads((SAMPLE_DIR / "ground_truth.json").read_text(encoding="utf-8"))
-HEALTHY = TRUTH["fietsenvandijk_ahrefs_backlinks.csv"]
-OVER = TRUTH["snelle-ebikes_semrush_backlinks.csv"]
-
-
-@cache
-def sample(sample_id: str) -> tuple[pd.DataFrame, ProfileSettings]:
-    return load_sample(sample_id).links, SAMPLES[sample_id].settings()
-
 
 def days_between(a: str, b: str) -> int:
     return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)

@@ -11,7 +11,7 @@ from linkwijzer.profile.review.run import review_profile
 from linkwijzer.profile.review.settings import ProfileSettings
 from linkwijzer.profile.signals.base import missing_inputs
 from linkwijzer.profile.signals.registry import SIGNALS
-from tests.profile.conftest import EXPORTS, exports  # noqa: F401,F811 - the fixture
+from tests.profile.conftest import EXPORTS
 
 GSC = "gsc_latest_links_2020_crlf.csv"
 

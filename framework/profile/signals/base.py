@@ -94,7 +94,11 @@ def filled(links: pd.DataFrame, column: str) -> bool:
         return any(str(v) not in PLACEHOLDERS for v in used)
     values = values.dropna()
     if values.dtype == object or pd.api.types.is_string_dtype(values.dtype):
-        return bool((~values.astype(str).str.strip().isin(PLACEHOLDERS)).any())
+        # The first rows nearly always settle it; the whole column only when they are all placeholders.
+        for part in (values.head(1000), values):
+            if bool((~part.astype(str).str.strip().isin(PLACEHOLDERS)).any()):
+                return True
+        return False
     return len(values) > 0
 
 
