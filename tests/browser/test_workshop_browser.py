@@ -19,7 +19,13 @@ def question(page) -> str:
     return page.locator("[data-testid=stMarkdownContainer] h1").first.inner_text()
 
 
+def idle(page) -> None:
+    """Wait until no rerun is running: a key pressed mid-rerun can reach a listener that is being replaced."""
+    page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')", timeout=30000)
+
+
 def press(page, key: str, expect_change: bool = True) -> None:
+    idle(page)
     before = question(page)
     page.keyboard.press(key)
     if expect_change:
