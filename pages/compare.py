@@ -82,6 +82,8 @@ if latest:  # the profile page's verdict now knows how this profile compares (it
         [d.to_json() for d in comparison.deviations], deviation_held(comparison))
 
 st.header(t("ui.compare.deviations"))
+if not any(d.risk for d in comparison.deviations):  # differences that carry no risk are shown, not alarmed
+    st.success(t("ui.compare.no_deviations"), icon=":material/check_circle:")
 if comparison.deviations:
     st.dataframe(pd.DataFrame([{
         t("ui.compare.col_measure"): measure_label(d.measure, lang),
@@ -90,8 +92,6 @@ if comparison.deviations:
         t("ui.compare.col_level"): text(lang, f"review.levels.{d.level}"),
         t("ui.compare.col_why"): d.why,
     } for d in comparison.deviations]), hide_index=True, width="stretch")
-else:
-    st.success(t("ui.compare.no_deviations"), icon=":material/check_circle:")
 
 st.header(t("ui.compare.mixes"))
 st.altair_chart(compare_charts.small_multiples(comparison, lang))

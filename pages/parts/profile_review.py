@@ -8,6 +8,7 @@ import streamlit as st
 
 from linkwijzer.present import charts
 from linkwijzer.present.formatting import count, cut_off, percent
+from linkwijzer.present.documents import escape_markdown
 from linkwijzer.present.tables import for_people, header
 from linkwijzer.i18n import text, texts
 from linkwijzer.profile.review.run import Filters, ProfileReview, review_profile
@@ -15,9 +16,9 @@ from linkwijzer.profile.review.settings import RELEVANCE_LABELS, ProfileSettings
 from linkwijzer.profile.signals.registry import SIGNALS
 
 BADGE = {"ok": "green", "watch": "orange", "concern": "red", "unknown": "gray",
-         "healthy": "green", "intervene": "red"}
+         "healthy": "green", "intervene": "red", "insufficient": "gray"}
 OUTCOME_ICON = {"healthy": ":material/check_circle:", "watch": ":material/visibility:",
-                "intervene": ":material/build:"}
+                "intervene": ":material/build:", "insufficient": ":material/help:"}
 CACHE_SIZE = 6
 
 
@@ -81,7 +82,7 @@ def filters(links: pd.DataFrame, lang: str) -> Filters:
                                 key="review.dates", format="YYYY-MM")
         start, end = (chosen[0] if chosen[0] > low else None), (chosen[1] if chosen[1] < high else None)
     follow_only = cols[1].toggle(t("ui.review.follow_only"), key="review.follow_only")
-    st.session_state.setdefault("review.include_lost", True)
+    st.session_state.setdefault("review.include_lost", False)
     include_lost = cols[2].toggle(t("ui.review.include_lost"), key="review.include_lost")
     return Filters(start=start, end=end, follow_only=follow_only, include_lost=include_lost)
 
@@ -119,8 +120,8 @@ def headline(review: ProfileReview, lang: str) -> None:
                     f"{t(f'review.outcome.{review.outcome}')}]")
         st.markdown(f"#### {t(f'review.outcome_explained.{review.outcome}')}")
         st.caption(t("ui.review.counts", links=count(review.links, lang), domains=count(review.referring_domains, lang)))
-        if review.limited:
-            st.info(t("review.limited"), icon=":material/info:")
+        for note in review.notes():
+            st.info(escape_markdown(note), icon=":material/info:")
         levels = st.columns(len(review.signals))
         for column, signal in zip(levels, review.signals):
             column.markdown(f"**{t(f'{signal.id}.name')}**  \n"
@@ -195,12 +196,15 @@ def bursts_editor(review: ProfileReview, lang: str) -> None:
         return
     t = texts(lang)
     st.caption(t("link_bursts.burst.explain_hint"))
+    bursts = review.measured["link_bursts"].bursts
     table = pd.DataFrame([{"start": b.start, "end": b.end, "new_domains": b.new_domains, "new_links": b.new_links,
-                           "expected_domains": b.expected_domains, "explained": b.explained}
-                          for b in review.measured["link_bursts"].bursts])
+                           "expected_domains": b.expected_domains, "explained": b.explained,
+                           "cause": t(f"link_bursts.burst.causes.{b.cause}") if b.cause else ""} for b in bursts])
     edited = st.data_editor(table, hide_index=True, key="review.bursts_table", disabled=[c for c in table if c != "explained"],
                             column_config={c: t(f"link_bursts.burst.{c}") for c in table.columns})
-    explained = sorted(edited.loc[edited["explained"], "start"].astype(str))
+    # Only the user's own marks are settings; a burst explained by a redirect stays explained anyway.
+    by_redirect = {b.start for b in bursts if b.cause == "redirect"}
+    explained = sorted(str(start) for start in edited.loc[edited["explained"], "start"] if start not in by_redirect)
     if explained != sorted(st.session_state.get("review.explained", [])):
         st.session_state["review.explained"] = explained
         st.rerun(scope="fragment")
@@ -232,7 +236,8 @@ def relevance_editor(review: ProfileReview, lang: str, rows: int = 300) -> None:
 
 def exports(review: ProfileReview, files: list, lang: str) -> None:
     """The printable report, the classified links, and — behind the caution — a disavow file."""
-    from linkwijzer.profile.outputs.report import classified_links_csv, profile_report_html, profile_report_markdown
+    from linkwijzer.profile.outputs.links_csv import classified_links_csv
+    from linkwijzer.profile.outputs.report import profile_report_html, profile_report_markdown
 
     t = texts(lang)
     site = review.settings.domain

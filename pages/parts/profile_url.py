@@ -36,17 +36,13 @@ def seed() -> None:
             state[widget] = values[name]
     if "from" in values or "to" in values:
         state["review.url_dates"] = (values.get("from"), values.get("to"))
-    state.setdefault("review.include_lost", True)
+    state.setdefault("review.include_lost", False)
     state["review.from_url"] = True  # keep these settings when the profile loads, instead of its defaults
     state[WRITTEN] = url
 
 
 def write(sample_id: str | None, settings, filters) -> None:
     params = {**({"sample": sample_id} if sample_id else {}), **url_params(values_of(settings, filters))}
-    if filters.include_lost:  # the default: no parameter
-        params.pop("include_lost", None)
-    else:
-        params["include_lost"] = "0"
     current = st.query_params.to_dict()
     for key in current.keys() - params.keys() - FRAME_KEYS:
         del st.query_params[key]

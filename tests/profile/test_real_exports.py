@@ -35,13 +35,11 @@ EXPECTED = {
     "gsc_latest_links_last_crawled_2025.csv": ("gsc_links", "utf-8", False, ","),
 }
 AGGREGATES = {"gsc_anchors", "majestic_domains", "gsc_sites"}
-# Issue 11 gives the broken-backlinks report its own format; until then it reads as a profile.
-NOT_YET = {"ahrefs_broken_backlinks_2026-04_utf8.csv"}
+RECLAIM = {"ahrefs_broken"}
 
 
 def _cases():
-    return [pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="issue 11: ahrefs_broken format"))
-            if name in NOT_YET else name for name in sorted(EXPECTED)]
+    return sorted(EXPECTED)
 
 
 def raw_rows(path: Path, encoding: str, delimiter: str) -> list[dict[str, str]]:
@@ -65,6 +63,8 @@ def test_detected_with_the_readme_row_count(exports, name):
     assert report.skipped_count == 0 and report.unreadable_dates == []
     if fmt in AGGREGATES:
         assert len(result.aggregates[fmt]) == report.rows and len(result.links) == 0
+    elif fmt in RECLAIM:
+        assert len(result.reclaim) == report.rows and len(result.links) == 0
     else:
         assert len(result.links) + result.duplicates_removed == report.rows
 
@@ -236,4 +236,6 @@ def test_all_real_exports_at_once(exports):
     links_rows = sum(f.rows for f in result.files if f.kind == "links")
     assert len(result.links) == links_rows - result.duplicates_removed
     assert set(result.aggregates) == AGGREGATES
-    assert set(result.links["source_file"].unique()) == {n for n, (f, *_) in EXPECTED.items() if f not in AGGREGATES}
+    assert set(result.links["source_file"].unique()) == {n for n, (f, *_) in EXPECTED.items()
+                                                         if f not in AGGREGATES | RECLAIM}
+    assert len(result.reclaim) == readme_rows()["ahrefs_broken_backlinks_2026-04_utf8.csv"]

@@ -89,8 +89,11 @@ def test_other_samples_are_steady(sample_id: str) -> None:
 
 def test_gsc_has_no_first_seen_dates_so_velocity_is_unknown() -> None:
     links, settings = sample("gsc")
+    from linkwijzer.profile.signals.base import Inputs, judge
+    from linkwijzer.profile.signals.link_bursts import SIGNAL
+
     for lang in ("nl", "en"):
-        result = analyse_velocity(links, settings, lang)
+        result = judge(SIGNAL, Inputs(links, {}, settings, lang))  # the review's path: the gap named once
         assert result.signal.level == "unknown" and result.signal.value is None
         assert "Search Console" in result.signal.why and "{" not in result.signal.why
         assert result.weekly.empty and result.bursts == [] and not result.in_burst.any()

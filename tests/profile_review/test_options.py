@@ -38,8 +38,7 @@ def test_the_url_round_trips():
     settings, filters = from_values({"site": "fietsen.nl", "topic": ["fiets", "e-bike"], "from": "2025-01-01",
                                      "follow_only": True})
     params = url_params(values_of(settings, filters))
-    assert params == {"site": "fietsen.nl", "topic": "fiets,e-bike", "from": "2025-01-01", "follow_only": "1",
-                      "include_lost": "1"}
+    assert params == {"site": "fietsen.nl", "topic": "fiets,e-bike", "from": "2025-01-01", "follow_only": "1"}
     again = from_values(read_url(params))
     assert again == (settings, filters)
 

@@ -145,8 +145,9 @@ def test_empty_after_filtering_is_calm():
     result = imported("healthy")
     r = review_profile(result.links, result.aggregates, settings_of("healthy"), "en",
                        filters=Filters(start=pd.Timestamp("2030-01-01").date()))
-    assert r.links == 0 and r.outcome == "healthy"
+    assert r.links == 0 and r.outcome == "insufficient" and r.insufficient == "all_filtered"
     assert all(s.level == "unknown" for s in r.signals)
+    assert r.to_json()["insufficient"]["reason"] == "all_filtered"
 
 
 def test_gsc_only_review_says_it_is_limited():

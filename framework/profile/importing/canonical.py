@@ -52,7 +52,7 @@ def build(raw: RawTable, spec: Format, file_name: str, decimal_comma: bool = Fal
     """The canonical table of one file (links) or its aggregate table."""
     header = raw.table.column_names
     used = spec.resolve(header)
-    if spec.kind == "links" and "source_url" not in used:
+    if spec.kind != "aggregate" and "source_url" not in used:
         raise ImportProblem("no_source_column", columns=", ".join(header[:12]))
     kinds = catalogue().fields(spec.kind)
     columns: dict[str, pa.Array] = {}
@@ -72,7 +72,7 @@ def build(raw: RawTable, spec: Format, file_name: str, decimal_comma: bool = Fal
         with stage("wait for urls"):
             url_parts = {name: job.result() for name, job in urls.items()}
     part = Part(pa.table({}), used=used)
-    if spec.kind == "links":
+    if spec.kind != "aggregate":
         with stage("links: flags, placement, lost"):
             flags = _flag_columns(raw, spec, used, columns)
             _links(columns, url_parts, raw, spec, part, flags)

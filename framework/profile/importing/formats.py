@@ -14,7 +14,7 @@ FORMATS_PATH = Path(__file__).with_name("formats.toml")
 KINDS = ("url", "text", "category", "date", "bool", "number", "count")
 PLACEMENTS = ("content", "content_list", "navigation", "header", "footer", "sidebar", "comments",
               "image", "sitewide", "frame", "form", "unknown")
-FORMAT_NAMES = ("ahrefs", "semrush", "semrush_audit", "majestic", "moz", "gsc_links", "gsc_sites",
+FORMAT_NAMES = ("ahrefs", "ahrefs_broken", "semrush", "semrush_audit", "majestic", "moz", "gsc_links", "gsc_sites",
                 "gsc_anchors", "generic")
 AGGREGATE_NAMES = ("ahrefs_domains", "ahrefs_anchors", "ahrefs_ips", "semrush_domains",
                    "majestic_domains", "gsc_sites", "gsc_anchors", "gsc_targets")
@@ -59,6 +59,11 @@ class Format:
         return {header_key(n) for n in names}
 
 
+# "links": one row per link (a profile); "aggregate": per domain, anchor or IP; "reclaim": links
+# to your own dead pages (Ahrefs' broken backlinks), listed for reclaiming, never judged.
+KINDS_OF_EXPORT = ("links", "aggregate", "reclaim")
+
+
 @dataclass(frozen=True)
 class Catalogue:
     link_fields: dict[str, str]
@@ -67,7 +72,8 @@ class Catalogue:
     generic_aliases: dict[str, tuple[str, ...]]
 
     def fields(self, kind: str) -> dict[str, str]:
-        return self.link_fields if kind == "links" else self.aggregate_fields
+        """A reclaim list (links to dead pages) has the fields of a links export."""
+        return self.aggregate_fields if kind == "aggregate" else self.link_fields
 
 
 def clean_header(cell: object) -> str:
@@ -129,9 +135,9 @@ def catalogue(path: Path = FORMATS_PATH) -> Catalogue:
     for index, entry in enumerate(data.get("format", [])):
         where = f"format[{index}]"
         kind = entry.get("kind")
-        if kind not in ("links", "aggregate"):
-            raise DataFileError(path, f"{where}.kind", "must be 'links' or 'aggregate'")
-        fields = link_fields if kind == "links" else aggregate_fields
+        if kind not in KINDS_OF_EXPORT:
+            raise DataFileError(path, f"{where}.kind", f"must be one of {', '.join(KINDS_OF_EXPORT)}")
+        fields = aggregate_fields if kind == "aggregate" else link_fields
         columns = {k: _names(path, f"{where}.columns.{k}", v) for k, v in entry.get("columns", {}).items()}
         for canonical in [*columns, *entry.get("values", {}), *entry.get("lost_when_filled", [])]:
             if canonical not in fields:

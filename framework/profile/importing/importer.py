@@ -23,7 +23,7 @@ from linkwijzer.profile.importing.problems import ImportProblem
 from linkwijzer.profile.importing.reading import MAX_LISTED, RawTable, read_table, read_workbook
 from linkwijzer.profile.importing.sniff import HeaderInfo, read_sample, sniff, with_format
 from linkwijzer.profile.importing.timing import stage
-from linkwijzer.profile.importing.urls import comparable_keys, registrable_domain
+from linkwijzer.profile.importing.urls import comparable_keys, registrable_domain, split_host
 
 Progress = Callable[[float, str], None]
 DOMAIN_AGGREGATES = ("ahrefs_domains", "semrush_domains", "majestic_domains", "gsc_sites")
@@ -62,6 +62,20 @@ class FileReport:
         }
 
 
+@dataclass(frozen=True)
+class Folding:
+    """Rows folded as the same link seen twice: same source page, same target and same anchor."""
+
+    within_files: int = 0
+    """Repeated inside one file (vendors list a link once per crawl or per redirect)."""
+    across_files: int = 0
+    """Already read from an earlier file (two exports of the same profile overlap)."""
+
+    @property
+    def total(self) -> int:
+        return self.within_files + self.across_files
+
+
 @dataclass
 class ImportResult:
     links: pd.DataFrame
@@ -70,17 +84,23 @@ class ImportResult:
     aggregates: dict[str, pd.DataFrame]
     problems: list[ImportProblem]
     lang: str = "nl"
+    reclaim: pd.DataFrame = field(default_factory=pd.DataFrame)
+    """Links to the site's own dead pages (Ahrefs broken backlinks): to reclaim, never judged."""
+    folding: Folding = field(default_factory=Folding)
 
     @property
     def referring_domains(self) -> int:
         """Distinct registrable domains linking: from the links, and from domain-level exports."""
-        domains = set(self.links["source_domain"].dropna().unique()) if len(self.links) else set()
-        for name in DOMAIN_AGGREGATES:
-            table = self.aggregates.get(name)
-            if table is not None and "domain" in table:
-                domains.update(registrable_domain(str(d).strip().lower()) for d in table["domain"].dropna().unique())
-        domains.discard("")
-        return len(domains)
+        return len(linking_domains(self.links, self.aggregates))
+
+    @property
+    def lost_links(self) -> int:
+        return int(self.links["lost"].sum()) if "lost" in self.links and len(self.links) else 0
+
+    @property
+    def target_sites(self) -> list[tuple[str, int]]:
+        """The sites the links point to, with their link counts, most first (see ``target_sites``)."""
+        return target_sites(self.links)
 
     def summary(self) -> dict:
         """The JSON of ``linkwijzer import FILE... --json``."""
@@ -89,6 +109,10 @@ class ImportResult:
             "links": int(len(self.links)),
             "referring_domains": self.referring_domains,
             "duplicates_removed": int(self.duplicates_removed),
+            "folded": {"within_files": self.folding.within_files, "across_files": self.folding.across_files},
+            "lost_links": self.lost_links,
+            "reclaim": int(len(self.reclaim)),
+            "target_sites": [{"site": site, "links": n} for site, n in self.target_sites],
             "aggregates": {name: int(len(table)) for name, table in self.aggregates.items()},
             "problems": [p.as_dict(self.lang) for p in self.problems],
         }
@@ -136,6 +160,7 @@ def import_files(sources: Sequence[tuple[str, bytes | Path]], *, lang: str = "nl
     """Import every file; files that cannot be read become problems, never exceptions."""
     mappings = mappings or {}
     parts: list[Part] = []
+    reclaim: list[Part] = []
     reports: list[FileReport] = []
     aggregates: dict[str, list[Part]] = {}
     problems: list[ImportProblem] = []
@@ -157,17 +182,20 @@ def import_files(sources: Sequence[tuple[str, bytes | Path]], *, lang: str = "nl
         reports.append(report)
         if report.kind == "links":
             parts.append(part)
+        elif report.kind == "reclaim":
+            reclaim.append(part)
         else:
             aggregates.setdefault(report.format, []).append(part)
     if progress:
         progress(0.97, text(lang, "import.progress.merging"))
     with stage("merge + de-duplicate"):
-        links, removed = _merge(parts)
+        links, folding = _merge(parts)
+        dead = _merge(reclaim)[0] if reclaim else pd.DataFrame()
     tables = {name: _to_pandas(pa.concat_tables([p.table for p in items], promote_options="permissive"))
               for name, items in aggregates.items()}
     if progress:
         progress(1.0, text(lang, "import.progress.done"))
-    return ImportResult(links, reports, removed, tables, problems, lang)
+    return ImportResult(links, reports, folding.total, tables, problems, lang, reclaim=dead, folding=folding)
 
 
 def _import_one(name: str, source: bytes | Path, max_bytes: int, mapping: dict | None, step) -> tuple[FileReport, Part]:
@@ -234,27 +262,83 @@ def _settle_format(info: HeaderInfo, mapping: dict | None) -> HeaderInfo:
     return with_format(info, generic_format(proposal))
 
 
-def _merge(parts: list[Part]) -> tuple[pd.DataFrame, int]:
-    """All link tables as one, duplicates (same normalised source and target) folded: first wins."""
+def _merge(parts: list[Part]) -> tuple[pd.DataFrame, Folding]:
+    """All link tables as one, the same link seen twice folded (first wins).
+
+    The same link is the same normalised source page, target and anchor: a page that links to
+    you twice with different anchors keeps both, because the anchor mix counts each.
+    """
     if not parts:
-        return _to_pandas(_empty_links()), 0
+        return _to_pandas(_empty_links()), Folding()
     table = ordered(pa.concat_tables([p.table for p in parts], promote_options="permissive"))
     sources = comparable_keys([p.source_key for p in parts])
     with_target = [p for p in parts if p.target_key is not None]
     targets = dict(zip(map(id, with_target), comparable_keys([p.target_key for p in with_target])))
     target = np.concatenate([targets.get(id(p), np.full(p.table.num_rows, -1)) for p in parts])
     source = np.concatenate(sources)
+    anchor = _anchor_codes(table)
     width = int(target.max(initial=-1)) + 2
     if int(source.max(initial=0)) < (1 << 62) // width:
-        # One int64 per row hashes much faster than a two-column frame.
-        duplicate = pd.Series(source * width + (target + 1)).duplicated().to_numpy()
+        # One int64 per row hashes much faster than a multi-column frame.
+        key = pd.DataFrame({"s": source * width + (target + 1), "a": anchor})
     else:
-        duplicate = pd.DataFrame({"s": source, "t": target}).duplicated().to_numpy()
-    removed = int(duplicate.sum())
-    if removed:
+        key = pd.DataFrame({"s": source, "t": target, "a": anchor})
+    duplicate = key.duplicated().to_numpy()
+    folding = Folding()
+    if duplicate.any():
+        files = np.repeat(np.arange(len(parts)), [p.table.num_rows for p in parts])
+        codes = key.groupby(list(key.columns), sort=False).ngroup().to_numpy()
+        first = np.full(codes.max() + 1, -1)
+        first[codes[::-1]] = np.arange(len(codes))[::-1]  # the first row of every key
+        same_file = files[first[codes]] == files
+        folding = Folding(int((duplicate & same_file).sum()), int((duplicate & ~same_file).sum()))
         table = _without_rows(table, np.flatnonzero(duplicate))
     with stage("to pandas"):
-        return _to_pandas(table), removed
+        return _to_pandas(table), folding
+
+
+def _anchor_codes(table: pa.Table) -> np.ndarray:
+    """One code per distinct anchor, compared trimmed and case-folded ("Fietsen " is "fietsen")."""
+    if "anchor" not in table.column_names:
+        return np.zeros(table.num_rows, np.int64)
+    import pyarrow.compute as pc
+
+    column = table["anchor"]
+    if pa.types.is_dictionary(column.type):
+        column = column.cast(pa.string())
+    tidy = pc.utf8_lower(pc.utf8_trim_whitespace(column.fill_null("")))
+    encoded = pc.dictionary_encode(tidy).combine_chunks()
+    return encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+
+
+def linking_domains(links: pd.DataFrame, aggregates: dict[str, pd.DataFrame]) -> set[str]:
+    """Registrable domains linking: from the links, and from domain-level exports (GSC sites, ...)."""
+    domains = set(links["source_domain"].dropna().astype(str).unique()) if len(links) and "source_domain" in links \
+        else set()
+    for name in DOMAIN_AGGREGATES:
+        table = aggregates.get(name)
+        if table is not None and "domain" in table:
+            domains.update(registrable_domain(str(d).strip().lower()) for d in table["domain"].dropna().unique())
+    domains.discard("")
+    return domains
+
+
+def target_sites(links: pd.DataFrame, minimum_share: float = 0.02, minimum_links: int = 3) -> list[tuple[str, int]]:
+    """The sites (registrable domains) the links point to, with link counts, most first.
+
+    A site counts with at least ``minimum_links`` links and ``minimum_share`` of them: a few links
+    to a partner's domain are noise, two sites of similar weight are two profiles.
+    """
+    if "target_url" not in links or not len(links) or not links["target_url"].notna().any():
+        return []
+    counts = links["target_url"].astype("category").value_counts()
+    counts = counts[counts > 0]
+    sites = pd.Series(counts.to_numpy(), index=[registrable_domain(split_host(str(u))[0]) for u in counts.index])
+    per_site = sites.groupby(level=0).sum().sort_values(ascending=False)
+    per_site = per_site[per_site.index != ""]
+    total = int(per_site.sum())
+    kept = per_site[(per_site >= minimum_links) & (per_site >= minimum_share * total)]
+    return [(str(site), int(n)) for site, n in kept.items()]
 
 
 def _without_rows(table: pa.Table, drop: np.ndarray) -> pa.Table:

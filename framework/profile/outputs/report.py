@@ -8,7 +8,6 @@ import re
 import xml.etree.ElementTree as ElementTree
 from datetime import date
 
-import pandas as pd
 from markupsafe import Markup
 
 from linkwijzer.present import charts
@@ -17,21 +16,12 @@ from linkwijzer.present.formatting import count, cut_off, percent
 from linkwijzer.profile.signals.registry import SIGNALS
 from linkwijzer.profile.review.run import ProfileReview
 from linkwijzer.present.documents import environment, frame
-from linkwijzer.present.spreadsheet import safe_csv_frame
 
 # Everything that came from the user or their files (site, domains, anchors, titles, file names)
 # is escaped: the HTML template autoescapes and the Markdown environment escapes every value.
 # The charts are the one exception — inline SVG marked safe — so they are accepted only from our
 # own renderer and checked structurally first (``_inline_svg``).
 
-# The columns ``ProfileReview.classified()`` adds to the canonical link table. Their headers are
-# translated; the imported columns keep their canonical names (the same as the JSON and the
-# import's schema), so a script reading the file works in both languages.
-ADDED = ("anchor_class", "relevance", "placement_class", "sitewide_or_template", "in_burst", "in_network")
-# Their category values shown as words, from the texts the page already uses.
-VALUE_TEXTS = {"anchor_class": "keyword_anchors.class", "relevance": "irrelevant_sources.label", "placement_class": "boilerplate_placement.class"}
-# Excel's list separator follows the locale: a semicolon where the decimal mark is a comma.
-DELIMITERS = {"nl": ";", "en": ","}
 # Chart widths for paper: two columns on A4 portrait, the velocity chart across the page.
 HALF_WIDTH, FULL_WIDTH = 300, 760
 _ID = re.compile(r'(\sid="|url\(#|href="#)([^")]+)')
@@ -51,28 +41,6 @@ def profile_report_markdown(review: ProfileReview, lang: str, *, site: str = "",
                             today: date | None = None) -> str:
     """The same report as Markdown, without the charts (for e-mail, tickets and wikis)."""
     return environment("md").get_template("profile_report.md.j2").render(report_context(review, lang, site, files, today))
-
-
-def classified_links_csv(review: ProfileReview, lang: str) -> bytes:
-    """Every measured link with what the review concluded, safe to open in a spreadsheet.
-
-    Canonical column names for the imported columns, translated headers and values for the six
-    columns the review adds; ``;`` between cells in Dutch, ``,`` in English. Vectorised: the
-    category columns are translated per category, never per row.
-    """
-    table = review.classified()
-    for column, prefix in VALUE_TEXTS.items():
-        if column in table and isinstance(table[column].dtype, pd.CategoricalDtype):
-            labels = {c: text(lang, f"{prefix}.{c}") if has_text(lang, f"{prefix}.{c}") else c
-                      for c in table[column].cat.categories}
-            table[column] = table[column].cat.rename_categories(labels)
-    if DELIMITERS.get(lang) == ";":
-        # Excel with Dutch settings reads "45.5" as 455 or as text: write the decimal comma it expects.
-        # Scores are never negative, so no cell starts with "-" and is defused into text.
-        for column in table.columns[[pd.api.types.is_float_dtype(d) for d in table.dtypes]]:
-            table[column] = table[column].round(4).astype("string[pyarrow]").str.replace(".", ",", regex=False)
-    headers = {c: text(lang, f"profile_report.csv.{c}") for c in ADDED}
-    return safe_csv_frame(table, headers, delimiter=DELIMITERS.get(lang, ","))
 
 
 def report_context(review: ProfileReview, lang: str, site: str, files: list | None, today: date | None) -> dict:
@@ -187,4 +155,4 @@ def _unsafe_attribute(name: str, value: str) -> bool:
     return local.startswith("on") or (local == "href" and not value.startswith("#"))
 
 
-__all__ = ["classified_links_csv", "profile_report_html", "profile_report_markdown", "report_context", "report_charts"]
+__all__ = ["profile_report_html", "profile_report_markdown", "report_context", "report_charts"]

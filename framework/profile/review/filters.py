@@ -16,7 +16,8 @@ class Filters:
     start: date | None = None
     end: date | None = None
     follow_only: bool = False
-    include_lost: bool = True
+    include_lost: bool = False
+    """Links the export marks as lost are left out unless asked for: a profile is what links now."""
 
     def apply(self, links: pd.DataFrame) -> pd.DataFrame:
         keep = np.ones(len(links), bool)

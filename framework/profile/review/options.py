@@ -148,6 +148,8 @@ def read_url(params: dict[str, str]) -> dict[str, object]:
         elif option.kind == "flag":
             # "lost=0" was the old way to leave lost links out: any value but 0 or empty is on.
             out[option.name] = raw not in ("0", "")
+            if not out[option.name]:
+                del out[option.name]
         else:
             out[option.name] = raw[:MAX_TEXT]
     return out

@@ -18,7 +18,8 @@ from linkwijzer.profile.signals.base import Signal
 from linkwijzer.datafiles import load_toml
 
 RULES = Path(__file__).with_name("outcome.toml")
-OUTCOMES = ("healthy", "watch", "intervene")
+# "insufficient": no link rows to judge (domains-only files, only lost links, or filtered to none).
+OUTCOMES = ("healthy", "watch", "intervene", "insufficient")
 CONDITIONS = ("several_signals", "quality_declining", "competitor_deviation")
 
 

@@ -16,9 +16,11 @@ import pandas as pd
 
 from linkwijzer.i18n import text
 from linkwijzer.profile.review.filters import Filters
-from linkwijzer.profile.review.outcome import Outcome, decide, rules
+from linkwijzer.profile.importing.importer import linking_domains
+from linkwijzer.profile.review.outcome import CONDITIONS, Outcome, decide, rules
 from linkwijzer.profile.review.settings import ProfileSettings
-from linkwijzer.profile.signals.base import Inputs, Signal, SignalSpec, judge
+from linkwijzer.present.formatting import count
+from linkwijzer.profile.signals.base import Inputs, Signal, SignalSpec, format_names, judge
 from linkwijzer.profile.signals.boilerplate_placement import CONTENT_CLASSES
 from linkwijzer.profile.signals.link_bursts import quality_trend
 from linkwijzer.profile.signals.registry import SIGNALS
@@ -42,6 +44,11 @@ class ProfileReview:
     verdict: Outcome
     competitors: tuple[str, ...] = ()
     """Names of the competitors compared with (none: the competitor condition was not tested)."""
+    lost_links: int = 0
+    """Links the export marks as lost; left out unless the filters include them."""
+    lost_included: bool = False
+    insufficient: str = ""
+    """Why there is nothing to judge (``no_link_rows``, ``all_lost``, ``all_filtered``); empty when there is."""
     lacks: list[str] = field(default_factory=list)
     """Ids of the flagged signals, whose texts ``<id>.lacks`` say what the profile lacks: what to add."""
     reassurances: list[str] = field(default_factory=list)
@@ -57,7 +64,8 @@ class ProfileReview:
     def with_competitors(self, names: tuple[str, ...], deviations: list[dict], held: bool) -> ProfileReview:
         """This review with the article's third condition decided by a comparison with ``names``."""
         conditions = {"quality_declining": self.verdict.conditions["quality_declining"], "competitor_deviation": held}
-        return replace(self, competitors=tuple(names), deviations=deviations, verdict=decide(self.signals, conditions))
+        verdict = self.verdict if self.insufficient else decide(self.signals, conditions)
+        return replace(self, competitors=tuple(names), deviations=deviations, verdict=verdict)
 
     def classified(self) -> pd.DataFrame:
         """The measured links with what the review concluded per link, for the CSV export."""
@@ -75,7 +83,24 @@ class ProfileReview:
     @property
     def limited(self) -> bool:
         """Most signals cannot be measured from these files (e.g. GSC only): the outcome says little."""
-        return sum(s.level == "unknown" for s in self.signals) >= 3
+        return not self.insufficient and sum(s.level == "unknown" for s in self.signals) >= 3
+
+    def notes(self) -> list[str]:
+        """What a reader must know before the verdict, in ``lang``: lost links left out, little measurable.
+
+        The page, the report, the CLI and the JSON all show these same sentences.
+        """
+        lang, out = self.lang, []
+        if self.lost_links:
+            live = self.links
+            key = "review.lost.included" if self.lost_included else "review.lost.left_out"
+            out.append(text(lang, key, lost=count(self.lost_links, lang), live=count(live, lang)))
+        if self.insufficient:
+            out.append(text(lang, f"review.insufficient.{self.insufficient}"))
+        elif self.limited:
+            files = ", ".join(format_names(self.table, lang)) or text(lang, "review.these_files")
+            out.append(text(lang, "review.limited", files=files))
+        return out
 
     def domain_table(self) -> pd.DataFrame:
         """One row per referring domain with what the review found about it (for picking disavow candidates)."""
@@ -104,6 +129,8 @@ class ProfileReview:
         return {
             "links": self.links,
             "referring_domains": self.referring_domains,
+            "lost_links": self.lost_links,
+            "lost_included": self.lost_included,
             "anchor_mix": _mix(by_class, "class" if "class" in by_class else None),
             "placement_mix": _mix(m["boilerplate_placement"].mix, "placement"),
             "follow_mix": _mix(self.follow_mix, "rel"),
@@ -116,7 +143,11 @@ class ProfileReview:
                                          "competitors": list(self.competitors), "deviations": self.deviations},
             },
             "outcome": self.outcome,
+            **({"insufficient": {"reason": self.insufficient,
+                                 "what_to_upload": text(lang, f"review.insufficient.{self.insufficient}")}}
+               if self.insufficient else {}),
             "limited_data": self.limited,
+            "notes": self.notes(),
             "lacks": [text(lang, f"{x}.lacks") for x in self.lacks],
             "reassurances": [text(lang, f"review.reassure.{x}") for x in self.reassurances],
             "bursts": [b.__dict__ for b in m["link_bursts"].bursts],
@@ -129,6 +160,7 @@ def review_profile(links: pd.DataFrame, aggregates: dict[str, pd.DataFrame] | No
                    registry: tuple[SignalSpec, ...] = SIGNALS) -> ProfileReview:
     """Run every registered signal on the filtered links and decide the outcome."""
     step = progress or (lambda fraction, stage: None)
+    loaded = links
     links = filters.apply(links)
     inputs = Inputs(links, aggregates or {}, settings, lang)
     measured = {}
@@ -138,15 +170,31 @@ def review_profile(links: pd.DataFrame, aggregates: dict[str, pd.DataFrame] | No
     signals = [measured[spec.id].signal for spec in registry]
     quality = _quality(links, measured)
     conditions = {"quality_declining": quality.get("declining", False), "competitor_deviation": False}
+    insufficient = _insufficient(loaded, links)
+    verdict = (Outcome("insufficient", {c: False for c in CONDITIONS}, ()) if insufficient
+               else decide(signals, conditions))
+    domains = int(links["source_domain"].nunique()) if len(links) and "source_domain" in links else \
+        len(linking_domains(links, aggregates or {}))  # domains-only files still count their domains
+    lost = int(loaded["lost"].sum()) if "lost" in loaded and len(loaded) else 0
     review = ProfileReview(
-        lang=lang, links=len(links),
-        referring_domains=int(links["source_domain"].nunique()) if "source_domain" in links else 0,
-        measured=measured, signals=signals, quality=quality, deviations=[], verdict=decide(signals, conditions),
-        follow_mix=_follow_mix(links), table=links, settings=settings)
+        lang=lang, links=len(links), referring_domains=domains, measured=measured, signals=signals, quality=quality,
+        deviations=[], verdict=verdict, lost_links=lost, lost_included=filters.include_lost,
+        insufficient=insufficient, follow_mix=_follow_mix(links), table=links, settings=settings)
     review.lacks = [s.id for s in signals if s.level in ("watch", "concern")]
     review.reassurances = _reassurances(links, review)
     step(1.0, text(lang, "review.progress.done"))
     return review
+
+
+def _insufficient(loaded: pd.DataFrame, links: pd.DataFrame) -> str:
+    """Why there is nothing to judge: no link rows at all, only lost ones, or none in the filters."""
+    if len(links):
+        return ""
+    if not len(loaded):
+        return "no_link_rows"
+    if "lost" in loaded and bool(loaded["lost"].all()):
+        return "all_lost"
+    return "all_filtered"
 
 
 def _quality(links, measured: dict[str, Any]) -> dict:

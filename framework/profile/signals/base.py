@@ -122,14 +122,19 @@ def judge(spec: SignalSpec, inputs: Inputs) -> Any:
     return with_signal(measured, signal)
 
 
+def format_names(links: pd.DataFrame, lang: str) -> list[str]:
+    """The export types the links came from, in words ("Ahrefs backlinks", "Google Search Console links")."""
+    formats = links["source_format"].astype("object").dropna().unique() if "source_format" in links else []
+    return [text(lang, f"import.format.{f}") if has_text(lang, f"import.format.{f}") else str(f)
+            for f in sorted(formats)]
+
+
 def unknown_reason(missing: list[tuple[str, ...]], links: pd.DataFrame, lang: str) -> str:
     """"Google Search Console (latest links) holds no anchor text": the export types that lack the input."""
     what = text(lang, "review.inputs.joiner").join(text(lang, f"review.inputs.{group[0]}") for group in missing)
     if not len(links):
         return text(lang, "review.unknown.no_links", what=what)
-    formats = links["source_format"].astype("object").dropna().unique() if "source_format" in links else []
-    names = [text(lang, f"import.format.{f}") if has_text(lang, f"import.format.{f}") else str(f)
-             for f in sorted(formats)]
+    names = format_names(links, lang)
     if not names:
         return text(lang, "review.unknown.no_input", what=what)
     return text(lang, "review.unknown.lacking", files=", ".join(names), what=what)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -35,7 +36,14 @@ class Burst:
     expected_domains: float
     """What the normal rate would have brought in those weeks."""
     explained: bool
-    """The user gave a cause (campaign, press, viral): then it does not count for the signal."""
+    """The user gave a cause (campaign, press, viral), or the links came through a redirect: then
+    it does not count for the signal."""
+    cause: str = ""
+    """Why it is explained: ``user`` (marked as explained) or ``redirect`` (arrived through a redirect chain)."""
+    redirect_from: str = ""
+    """For ``redirect``: the domain most of the burst's links were redirected from (a domain move)."""
+    redirect_share: float = 0.0
+    """Share of the burst's links that arrived through a redirect chain."""
 
 
 @dataclass
@@ -85,6 +93,9 @@ def analyse_velocity(links: pd.DataFrame, settings: ProfileSettings, lang: str) 
     monday0 = _monday(days[dated].min())
     last_day = pd.Series(days[dated]).groupby((days[dated] - monday0) // 7).max()
     explained_days = _explained_days(settings.explained_bursts)
+    via, origin = _redirects(links)
+    week_of_link = np.full(len(links), -1)
+    week_of_link[dated] = (days[dated] - monday0) // 7
     bursts = []
     for first, last in runs:
         weekly.loc[first:last, "burst"] = True
@@ -92,9 +103,19 @@ def analyse_velocity(links: pd.DataFrame, settings: ProfileSettings, lang: str) 
         start = monday0 + 7 * first
         # A marked date anywhere in the burst's weeks explains it: a re-import can move the
         # first burst week by a week, and the user's word should survive that.
-        explained = any(start <= d < monday0 + 7 * (last + 1) for d in explained_days)
+        cause = "user" if any(start <= d < monday0 + 7 * (last + 1) for d in explained_days) else ""
+        inside = (week_of_link >= first) & (week_of_link <= last)
+        share = float(via[inside].mean()) if inside.any() else 0.0
+        source = ""
+        if share >= limits["redirect_share"]:
+            # A domain move: the old domain's links reach the site through its redirects, and a
+            # tool discovers them all at once. They are not new links.
+            moved = pd.Series(origin[inside & via]).value_counts()
+            source = str(moved.index[0]) if len(moved) else ""
+            cause = cause or "redirect"
         bursts.append(Burst(_iso(start), _iso(int(last_day.get(last, start))), int(rows["new_domains"].sum()),
-                            int(rows["new_links"].sum()), round(float(rows["baseline"].sum()), 1), explained))
+                            int(rows["new_links"].sum()), round(float(rows["baseline"].sum()), 1), bool(cause),
+                            cause, source, round(share, 4)))
     burst_weeks = weekly["burst"].to_numpy()
     in_burst.iloc[np.flatnonzero(dated)] = burst_weeks[(days[dated] - monday0) // 7]
 
@@ -208,6 +229,26 @@ def _runs(weeks: np.ndarray, gap: int) -> list[tuple[int, int]]:
     return [(int(weeks[s]), int(weeks[e])) for s, e in zip(starts, ends)]
 
 
+def _redirects(links: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Per link: did it arrive through a redirect chain, and the registrable domain the chain starts at."""
+    n = len(links)
+    if "redirect_chain" not in links or not links["redirect_chain"].notna().any():
+        return np.zeros(n, bool), np.full(n, "", dtype=object)
+    chains = links["redirect_chain"].astype("string").fillna("").str.strip()
+    codes, distinct = pd.factorize(chains)
+    origins = np.array([_chain_origin(str(chain)) for chain in distinct] + [""], dtype=object)
+    via = (chains != "").to_numpy(bool)
+    return via, origins[np.where(codes >= 0, codes, len(distinct))]
+
+
+def _chain_origin(chain: str) -> str:
+    """The domain a redirect chain starts at; chains are written "a | b" (docs) or "a, b" (real files)."""
+    from linkwijzer.profile.importing.urls import registrable_domain, split_host
+
+    first = re.split(r"\s*\|\s*|,\s*(?=https?://)", chain.strip(), maxsplit=1)[0]
+    return registrable_domain(split_host(first)[0]) if first else ""
+
+
 def _explained_days(values: tuple[str, ...]) -> list[int]:
     days = []
     for value in values:
@@ -226,13 +267,18 @@ def _why(lang: str, bursts: list[Burst], unexplained: list[Burst], value: float,
     median = details["median_week_domains"]
     if not bursts:
         return text(lang, "link_bursts.why.steady", median=number(median, lang))
+    moved = [b for b in bursts if b.cause == "redirect"]
+    note = " ".join(text(lang, "link_bursts.why.redirect", start=b.start, links=count(b.new_links, lang),
+                         share=percent(b.redirect_share, lang), domain=b.redirect_from or "?") for b in moved)
     if not unexplained:
-        return text(lang, "link_bursts.why.all_explained", count=len(bursts))
+        by_user = sum(b.cause == "user" for b in bursts)
+        return " ".join(filter(None, [text(lang, "link_bursts.why.all_explained", count=by_user) if by_user else "",
+                                      note]))
     first = unexplained[0]
-    return text(lang, "link_bursts.why.bursts", count=len(unexplained), share=percent(value, lang),
-                start=first.start, domains=count(first.new_domains, lang),
-                expected=number(first.expected_domains, lang),
-                explained=len(bursts) - len(unexplained))
+    return " ".join(filter(None, [text(lang, "link_bursts.why.bursts", count=len(unexplained), share=percent(value, lang),
+                                       start=first.start, domains=count(first.new_domains, lang),
+                                       expected=number(first.expected_domains, lang),
+                                       explained=len(bursts) - len(unexplained)), note]))
 
 
 def _charts(measured: Velocity, lang: str) -> list:

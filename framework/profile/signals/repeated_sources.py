@@ -51,14 +51,31 @@ class Repetition:
     in_network: pd.Series
     """Per link (aligned to ``links.index``): its domain sits in a counted cluster."""
     signal: Signal
+    group: pd.Series = None
+    """Per link: the counted cluster its domain belongs to, as ``kind:key`` (``subnet:203.0.113.0/24``), or empty."""
+
+
+@lru_cache(maxsize=200_000)
+def host_address(ip: str) -> bool:
+    """Can this be a web host's public address? Exports write placeholders (Semrush: 255.255.255.255
+    for "unknown") and sometimes private, reserved or documentation addresses: none of them may
+    make domains look like one network.
+
+    >>> [host_address(a) for a in ("93.184.216.34", "255.255.255.255", "0.0.0.0", "10.1.2.3", "192.0.2.7")]
+    [True, False, False, False, False]
+    """
+    try:
+        address = ipaddress.ip_address(ip.strip())
+    except ValueError:
+        return False
+    return address.is_global and not (address.is_multicast or address.is_reserved or address.is_unspecified)
 
 
 def subnet_of(ip: object) -> str | None:
-    """The /24 (IPv4) or /48 (IPv6) an address belongs to; ``None`` when it is no address."""
-    try:
-        address = ipaddress.ip_address(str(ip).strip())
-    except ValueError:
+    """The /24 (IPv4) or /48 (IPv6) an address belongs to; ``None`` when it is no host's address."""
+    if not host_address(str(ip)):
         return None
+    address = ipaddress.ip_address(str(ip).strip())
     prefix = 24 if address.version == 4 else 48
     return str(ipaddress.ip_network(f"{address}/{prefix}", strict=False))
 
@@ -105,9 +122,12 @@ def analyse_repetition(links: pd.DataFrame, aggregates: dict[str, pd.DataFrame] 
     networks = _networks_table(clusters + ahrefs_only, int(limits["max_clusters"]))
 
     counted = np.zeros(universe, bool)
+    group_of = np.full(universe + 1, None, dtype=object)  # the extra slot: links without a domain
     for cluster in clusters:
         if cluster["counted"]:
             counted[cluster["members"]] = True
+            fresh = cluster["members"][group_of[cluster["members"]] == None]  # noqa: E711 - numpy comparison
+            group_of[fresh] = f"{cluster['kind']}:{cluster['key']}"
     unnamed = sum(c["domains"] for c in ahrefs_only if c["counted"])
     in_network = pd.Series(np.where(has, counted[np.maximum(codes, 0)], False), index=links.index, name="in_network")
     measured = {"subnets": bool(known_subnets.any()) or "ahrefs_ips" in aggregates,
@@ -130,7 +150,8 @@ def analyse_repetition(links: pd.DataFrame, aggregates: dict[str, pd.DataFrame] 
                    min_subnet=int(limits["min_subnet_domains"]),
                    min_title=int(limits["min_title_domains"]), missing=missing)
     signal = Signal(SIGNAL_ID, level_for(value, **cut), value, cut, why, details)
-    return Repetition(concentration, top1, top10, sitewide_table, networks, in_network, signal)
+    group = pd.Series(group_of[np.where(has, codes, universe)], index=links.index, name="repeated_group", dtype=object)
+    return Repetition(concentration, top1, top10, sitewide_table, networks, in_network, signal, group)
 
 
 def _domain_codes(links: pd.DataFrame) -> tuple[np.ndarray, list[str]]:
@@ -206,7 +227,7 @@ def _subnets(links, codes, names, aggregates) -> tuple[list[str], np.ndarray]:
     if "source_ip" in links and links["source_ip"].notna().any():
         given = pd.Series(links["source_ip"].to_numpy(object)).groupby(codes).first()
         for code, ip in given[given.index >= 0].items():
-            ips[code] = ip
+            ips[code] = ip if isinstance(ip, str) and host_address(ip) else None
     index = {n: i for i, n in enumerate(names)}
     grow = not names
     for name in IP_AGGREGATES:
@@ -219,7 +240,7 @@ def _subnets(links, codes, names, aggregates) -> tuple[list[str], np.ndarray]:
                 index[key] = len(names)
                 names.append(key)
                 ips.append(None)
-            if key in index and ips[index[key]] is None and isinstance(ip, str) and ip.strip():
+            if key in index and ips[index[key]] is None and isinstance(ip, str) and host_address(ip):
                 ips[index[key]] = ip
     return names, _subnet_column(np.array(ips, dtype=object))
 
