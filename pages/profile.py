@@ -6,7 +6,8 @@ from linkwijzer.i18n import texts
 from pages.parts import profile_url
 from pages.parts.common import current_language
 from pages.parts.profile_import import chosen_mappings, choose_files, default_settings, mapping_editor, preview, run_import, show_files
-from pages.parts.profile_review import exports, filters, headline, live_check, run_review, sections, settings_form
+from pages.parts.profile_review import (exports, filters, headline, live_check, pick_site, reclaim_section, run_review,
+                                       sections, settings_form)
 
 lang = current_language()
 t = texts(lang)
@@ -21,8 +22,10 @@ with st.expander(t("ui.profile.files"), expanded=True):
     show_files(result, lang)
     mapping_editor(files, result, lang)
 
-if not len(result.links):
+if not result.files:
     st.stop()
+if len(result.reclaim):
+    reclaim_section(result.reclaim, lang)
 
 
 @st.fragment
@@ -30,15 +33,18 @@ def review_part() -> None:
     # A fragment: changing a setting or filter reruns only this part, not the import above.
     settings = settings_form(default_settings(result, sample), st.session_state["profile.import"][0], lang)
     import_key = st.session_state["profile.import"][0]
-    links = live_check(result.links, import_key, settings, lang)
+    scope = pick_site(result, settings, lang)
+    links = live_check(scope.links, import_key, settings, lang)
     chosen = filters(links, lang)
-    review_key = import_key + (":live" if links is not result.links else "")
-    review = run_review(review_key, links, result.aggregates, settings, chosen, lang)
+    review_key = import_key + f":{scope.site}" + (":live" if links is not scope.links else "")
+    review = run_review(review_key, links, result.aggregates, settings, chosen, lang, reclaim_rows=len(result.reclaim))
     st.session_state["review.latest"] = (review, result.files)  # for the workshop's session report
     profile_url.write(sample.id if sample else None, settings, chosen)
-    headline(review, lang)
+    headline(review, lang, scope.notes)
+    if review.insufficient:
+        return
     sections(review, lang)
-    exports(review, result.files, lang)
+    exports(review, result.files, lang, scope.notes, result.reclaim)
 
 
 review_part()

@@ -50,6 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
     profile.add_argument("--max-mb", type=int, default=DEFAULT_MAX_MB, help="refuse files larger than this")
     profile.add_argument("--json", action="store_true", help="print the review as JSON")
     profile.add_argument("--report", type=Path, metavar="OUT.html", help="also write the printable one-page report")
+    profile.add_argument("--links-csv", type=Path, metavar="OUT.csv",
+                         help="also write the classified links (domain, anchor_class, placement, relevance, ...)")
+    profile.add_argument("--reclaim-csv", type=Path, metavar="OUT.csv",
+                         help="also write the reclaim list of a broken-backlinks report (links to your dead pages)")
     profile.add_argument("--competitor", action="append", default=[], metavar="NAME=FILE",
                          help="a competitor's export (repeatable, as in compare): feeds 'deviates from competitors'")
     add_compare_parser(commands)
@@ -161,7 +165,9 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_profile(args: argparse.Namespace) -> int:
+    from linkwijzer.profile.outputs.reclaim import reclaim_csv, reclaim_json
     from linkwijzer.profile.review.run import review_profile
+    from linkwijzer.profile.review.scope import scope_of
 
     existing(args.files)
     settings, filters = settings_and_filters(args)
@@ -170,28 +176,55 @@ def run_profile(args: argparse.Namespace) -> int:
     competitors = load_competitors(args.competitor, args.lang, args.max_mb)
     if not imported.files:
         return 1
+    scope = scope_of(imported, settings.domain, args.lang)
+    for note in scope.notes:
+        print(f"linkwijzer: {note}", file=sys.stderr)
     if competitors:
         from linkwijzer.profile.comparison.compare import review_with_competitors
 
-        review = review_with_competitors(imported.links, imported.aggregates, settings, competitors, args.lang,
-                                         filters=filters)
+        review = review_with_competitors(scope.links, imported.aggregates, settings, competitors, args.lang,
+                                         filters=filters, reclaim_rows=len(imported.reclaim))
     else:
-        review = review_profile(imported.links, imported.aggregates, settings, args.lang, filters=filters)
+        review = review_profile(scope.links, imported.aggregates, settings, args.lang, filters=filters,
+                                reclaim_rows=len(imported.reclaim))
     if args.report:
         from linkwijzer.profile.outputs.report import profile_report_html
 
-        write_output(args.report, profile_report_html(review, args.lang, site=settings.domain, files=imported.files))
+        write_output(args.report, profile_report_html(review, args.lang, site=settings.domain, files=imported.files,
+                                                      import_notes=scope.notes, reclaim=imported.reclaim))
+    if args.links_csv:
+        from linkwijzer.profile.outputs.links_csv import classified_links_csv
+
+        write_output(args.links_csv, classified_links_csv(review, args.lang))
+    if args.reclaim_csv:
+        write_output(args.reclaim_csv, reclaim_csv(imported.reclaim, args.lang))
     if args.json:
-        print(json.dumps({**review.to_json(), "files": imported.summary()["files"]}, ensure_ascii=False, indent=2,
-                         default=str))
+        summary = imported.summary()
+        print(json.dumps({**review.to_json(), "files": summary["files"], "folded": summary["folded"],
+                          "target_sites": summary["target_sites"], "reviewed_site": scope.site or settings.domain,
+                          "import_notes": scope.notes, "reclaim": reclaim_json(imported.reclaim)},
+                         ensure_ascii=False, indent=2, default=str))
     else:
-        print(_profile_text(review, args.lang))
+        print(_profile_text(review, args.lang, imported.reclaim))
     return 0
 
 
-def _profile_text(review, lang: str) -> str:
+def _profile_text(review, lang: str, reclaim=None) -> str:
+    from linkwijzer.present.formatting import count
+    from linkwijzer.profile.outputs.reclaim import reclaim_list
+
     lines = [f"{text(lang, f'review.outcome.{review.outcome}')} — {text(lang, f'review.outcome_explained.{review.outcome}')}",
-             text(lang, "ui.review.counts", links=review.links, domains=review.referring_domains)]
+             text(lang, "ui.review.counts", links=count(review.links, lang),
+                  domains=count(review.referring_domains, lang))]
+    lines += [f"  ! {note}" for note in review.notes()]
+    if reclaim is not None and len(reclaim):
+        listed = reclaim_list(reclaim)
+        lines.append(text(lang, "ui.reclaim.title_count", links=count(len(listed), lang),
+                          pages=count(listed["target_url"].nunique(), lang)))
+        for row in listed.head(10).itertuples():
+            lines.append(f"  {row.target_url}  ← {row.source_url}  [{row.anchor if isinstance(row.anchor, str) else ''}]")
+    if review.insufficient:
+        return "\n".join(lines)
     for signal in review.signals:
         lines.append(f"  [{text(lang, f'review.levels.{signal.level}')}] "
                      f"{text(lang, f'{signal.id}.name')}: {signal.why}")

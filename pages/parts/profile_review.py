@@ -88,7 +88,7 @@ def filters(links: pd.DataFrame, lang: str) -> Filters:
 
 
 def run_review(import_key: str, links, aggregates, settings: ProfileSettings, chosen: Filters,
-               lang: str) -> ProfileReview:
+               lang: str, reclaim_rows: int = 0) -> ProfileReview:
     """One review per (profile, settings, filters), kept in this session so a rerun is instant."""
     key = (import_key, repr(settings), repr(chosen), lang)
     st.session_state["review.latest_key"] = key[:3]
@@ -96,7 +96,7 @@ def run_review(import_key: str, links, aggregates, settings: ProfileSettings, ch
     if key in cache:
         return with_known_competitors(cache[key], key[:3])
     bar = st.progress(0.0, text=text(lang, f"{SIGNALS[0].id}.progress"))
-    review = review_profile(links, aggregates, settings, lang, filters=chosen,
+    review = review_profile(links, aggregates, settings, lang, filters=chosen, reclaim_rows=reclaim_rows,
                             progress=lambda fraction, stage: bar.progress(fraction, text=stage))
     bar.empty()
     while len(cache) >= CACHE_SIZE:
@@ -113,15 +113,17 @@ def with_known_competitors(review: ProfileReview, key: tuple) -> ProfileReview:
     return review
 
 
-def headline(review: ProfileReview, lang: str) -> None:
+def headline(review: ProfileReview, lang: str, import_notes: list[str] = ()) -> None:
     t = texts(lang)
     with st.container(border=True):
         st.markdown(f"# :{BADGE.get(review.outcome, 'orange')}[{OUTCOME_ICON[review.outcome]} "
                     f"{t(f'review.outcome.{review.outcome}')}]")
         st.markdown(f"#### {t(f'review.outcome_explained.{review.outcome}')}")
         st.caption(t("ui.review.counts", links=count(review.links, lang), domains=count(review.referring_domains, lang)))
-        for note in review.notes():
+        for note in [*import_notes, *review.notes()]:
             st.info(escape_markdown(note), icon=":material/info:")
+        if review.insufficient:
+            return
         levels = st.columns(len(review.signals))
         for column, signal in zip(levels, review.signals):
             column.markdown(f"**{t(f'{signal.id}.name')}**  \n"
@@ -234,7 +236,39 @@ def relevance_editor(review: ProfileReview, lang: str, rows: int = 300) -> None:
 
 
 
-def exports(review: ProfileReview, files: list, lang: str) -> None:
+def pick_site(result, settings: ProfileSettings, lang: str):
+    """When the exports point at several sites: say so, name them, and let the user pick one."""
+    from linkwijzer.profile.review.scope import scope_of
+
+    sites = [site for site, _ in result.target_sites]
+    chosen = settings.domain
+    if len(sites) > 1:
+        counts = dict(result.target_sites)
+        default = sites.index(chosen) if chosen in sites else 0
+        chosen = st.selectbox(text(lang, "import.sites.pick"), sites, index=default, key="review.target_site",
+                              format_func=lambda s: text(lang, "import.sites.site_links", site=s,
+                                                         links=count(counts[s], lang)))
+    return scope_of(result, chosen, lang)
+
+
+def reclaim_section(table, lang: str) -> None:
+    """A broken-backlinks report: the links to the site's dead pages, most valuable first, with a CSV."""
+    from linkwijzer.profile.outputs.reclaim import dead_targets, reclaim_csv, reclaim_list
+
+    t = texts(lang)
+    listed = reclaim_list(table)
+    with st.container(border=True):
+        st.subheader(t("ui.reclaim.title_count", links=count(len(listed), lang),
+                       pages=count(listed["target_url"].nunique(), lang)))
+        st.caption(t("ui.reclaim.intro"))
+        st.dataframe(for_people(listed, lang), hide_index=True, width="stretch")
+        st.caption(t("ui.reclaim.pages"))
+        st.dataframe(for_people(dead_targets(table), lang), hide_index=True, width="stretch")
+        st.download_button(t("ui.reclaim.download"), lambda: reclaim_csv(table, lang), file_name="linkwijzer-reclaim.csv",
+                           mime="text/csv", icon=":material/table:")
+
+
+def exports(review: ProfileReview, files: list, lang: str, import_notes: list[str] = (), reclaim=None) -> None:
     """The printable report, the classified links, and — behind the caution — a disavow file."""
     from linkwijzer.profile.outputs.links_csv import classified_links_csv
     from linkwijzer.profile.outputs.report import profile_report_html, profile_report_markdown
@@ -244,10 +278,13 @@ def exports(review: ProfileReview, files: list, lang: str) -> None:
     st.subheader(t("ui.review.exports"))
     first, second, third = st.columns(3)
     # Callables: the SVG charts and a large CSV are only built when someone clicks.
-    first.download_button(t("ui.review.download_report"), lambda: profile_report_html(review, lang, site=site, files=files),
+    first.download_button(t("ui.review.download_report"),
+                          lambda: profile_report_html(review, lang, site=site, files=files, import_notes=import_notes,
+                                                      reclaim=reclaim),
                           file_name=f"linkwijzer-{site or 'profile'}.html", mime="text/html", icon=":material/print:")
     second.download_button(t("ui.review.download_report_md"),
-                           lambda: profile_report_markdown(review, lang, site=site, files=files),
+                           lambda: profile_report_markdown(review, lang, site=site, files=files,
+                                                           import_notes=import_notes, reclaim=reclaim),
                            file_name=f"linkwijzer-{site or 'profile'}.md", mime="text/markdown",
                            icon=":material/description:")
     third.download_button(t("ui.review.download_csv"), lambda: classified_links_csv(review, lang),

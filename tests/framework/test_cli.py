@@ -144,8 +144,6 @@ def test_a_closed_pipe_ends_quietly():
 
 @pytest.mark.parametrize("flag", ["--report", "--links-csv"])
 def test_an_impossible_output_path_is_one_line(capsys, tmp_path, flag):
-    if flag == "--links-csv":
-        pytest.skip("--links-csv arrives with issue 11")
     status, out, err = run(capsys, "profile", _sample_file(), "--site", "snelle-ebikes.nl", flag,
                            str(tmp_path / "no-such-folder" / "out.html"))
     assert status == 2 and out == ""

@@ -81,7 +81,10 @@ def test_overoptimised_value_and_example() -> None:
 
 
 def test_gsc_has_no_anchors_so_the_signal_is_unknown() -> None:
-    mix = analyse_anchors(sample_links("gsc"), sample_settings("gsc"), "en")
+    from linkwijzer.profile.signals.base import Inputs, judge
+    from linkwijzer.profile.signals.keyword_anchors import SIGNAL
+
+    mix = judge(SIGNAL, Inputs(sample_links("gsc"), {}, sample_settings("gsc"), "en"))
     assert mix.classes.isna().all() and mix.by_class["links"].sum() == 0
     assert mix.signal.level == "unknown" and mix.signal.value is None
     assert "Search Console" in mix.signal.why

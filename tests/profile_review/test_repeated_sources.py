@@ -45,7 +45,11 @@ def independent(n: int, **values) -> list[dict]:
 
 def test_subnets() -> None:
     assert subnet_of("194.71.126.7") == "194.71.126.0/24"
-    assert subnet_of(" 2001:db8:1234:ffff::1 ") == "2001:db8:1234::/48"
+    assert subnet_of(" 2a00:1450:4001:81c::200e ") == "2a00:1450:4001::/48"
+    # Addresses no web host has: placeholders, private, reserved and documentation ranges.
+    for placeholder in ("255.255.255.255", "0.0.0.0", "10.1.2.3", "192.168.0.7", "127.0.0.1", "192.0.2.5",
+                        "198.51.100.9", "203.0.113.1", "240.0.0.1", "2001:db8:1234:ffff::1", "::1"):
+        assert subnet_of(placeholder) is None, placeholder
     assert subnet_of(None) is None and subnet_of("") is None
 
 

@@ -189,10 +189,10 @@ def compare_with(own: ProfileReview, competitors: dict[str, Data | pd.DataFrame]
 
 def review_with_competitors(links: pd.DataFrame, aggregates: dict | None, settings: ProfileSettings,
                             competitors: dict[str, Data | pd.DataFrame], lang: str = "nl", *,
-                            filters: Filters = Filters(), progress: Callable[[float, str], None] | None = None
-                            ) -> ProfileReview:
+                            filters: Filters = Filters(), progress: Callable[[float, str], None] | None = None,
+                            reclaim_rows: int = 0) -> ProfileReview:
     """A profile review whose third condition ("deviates from direct competitors") was tested."""
-    own = review_profile(links, aggregates, settings, lang, filters=filters)
+    own = review_profile(links, aggregates, settings, lang, filters=filters, reclaim_rows=reclaim_rows)
     return apply_comparison(own, compare_with(own, competitors, lang, filters=filters, own_aggregates=aggregates,
                                               progress=progress))
 

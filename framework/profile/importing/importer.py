@@ -323,6 +323,16 @@ def linking_domains(links: pd.DataFrame, aggregates: dict[str, pd.DataFrame]) ->
     return domains
 
 
+def links_to_site(links: pd.DataFrame, site: str) -> pd.DataFrame:
+    """Only the links whose target is on ``site`` (a registrable domain); links without a target stay."""
+    if not site or "target_url" not in links or not len(links):
+        return links
+    distinct = links["target_url"].astype("category").cat.categories
+    on_site = {u for u in distinct if registrable_domain(split_host(str(u))[0]) == site}
+    keep = links["target_url"].isna() | links["target_url"].astype(object).isin(on_site)
+    return links if keep.all() else links[keep.to_numpy()]
+
+
 def target_sites(links: pd.DataFrame, minimum_share: float = 0.02, minimum_links: int = 3) -> list[tuple[str, int]]:
     """The sites (registrable domains) the links point to, with link counts, most first.
 
@@ -404,5 +414,5 @@ def _encoding_label(report: FileReport, lang: str) -> str:
     return label + (" + BOM" if report.bom else "") + (f", {shown}" if shown else "")
 
 
-__all__ = ["import_files", "read_header", "propose_mapping", "ImportResult", "FileReport", "HeaderInfo",
+__all__ = ["links_to_site", "target_sites", "linking_domains", "Folding", "import_files", "read_header", "propose_mapping", "ImportResult", "FileReport", "HeaderInfo",
            "ImportProblem"]

@@ -14,6 +14,8 @@ from linkwijzer.present import charts
 from linkwijzer.i18n import has_text, text
 from linkwijzer.present.formatting import count, cut_off, percent
 from linkwijzer.profile.signals.registry import SIGNALS
+from linkwijzer.profile.comparison.compare import measure_label
+from linkwijzer.profile.outputs.reclaim import reclaim_list
 from linkwijzer.profile.review.run import ProfileReview
 from linkwijzer.present.documents import environment, frame
 
@@ -30,20 +32,22 @@ _UNSAFE_TAGS = {"script", "foreignobject", "iframe", "object", "embed"}
 
 
 def profile_report_html(review: ProfileReview, lang: str, *, site: str = "", files: list | None = None,
-                        today: date | None = None) -> str:
+                        today: date | None = None, import_notes: list[str] = (), reclaim=None) -> str:
     """The profile review on one or two A4 pages, charts included, every text in ``lang``."""
-    context = report_context(review, lang, site, files, today)
+    context = report_context(review, lang, site, files, today, import_notes, reclaim)
     context["charts"] = report_charts(review, lang)
     return environment("html").get_template("profile_report.html.j2").render(context)
 
 
 def profile_report_markdown(review: ProfileReview, lang: str, *, site: str = "", files: list | None = None,
-                            today: date | None = None) -> str:
+                            today: date | None = None, import_notes: list[str] = (), reclaim=None) -> str:
     """The same report as Markdown, without the charts (for e-mail, tickets and wikis)."""
-    return environment("md").get_template("profile_report.md.j2").render(report_context(review, lang, site, files, today))
+    context = report_context(review, lang, site, files, today, import_notes, reclaim)
+    return environment("md").get_template("profile_report.md.j2").render(context)
 
 
-def report_context(review: ProfileReview, lang: str, site: str, files: list | None, today: date | None) -> dict:
+def report_context(review: ProfileReview, lang: str, site: str, files: list | None, today: date | None,
+                   import_notes: list[str] = (), reclaim=None) -> dict:
     def t(key: str, **params: object) -> str:
         return text(lang, key, **params)
 
@@ -85,7 +89,21 @@ def report_context(review: ProfileReview, lang: str, site: str, files: list | No
         "settings": settings_rows,
         "files": [_file_row(f, lang) for f in files] if files is not None else None,
         "heuristics": t("review.heuristics.note"),
+        # The same sentences the page and the CLI show: what was left out, folded or not measurable.
+        "notes": [*import_notes, *review.notes()],
+        "reclaim": _reclaim(reclaim, lang),
     }
+
+
+def _reclaim(table, lang: str) -> dict | None:
+    """The reclaim list's summary and its most valuable rows, when a broken-backlinks report was loaded."""
+    if table is None or not len(table):
+        return None
+    listed = reclaim_list(table)
+    rows = [(str(r.target_url), str(r.source_url), r.anchor if isinstance(r.anchor, str) else "",
+             "" if r.domain_rating != r.domain_rating else count(r.domain_rating, lang)) for r in listed.head(15).itertuples()]
+    return {"summary": text(lang, "ui.reclaim.title_count", links=count(len(listed), lang),
+                            pages=count(listed["target_url"].nunique(), lang)), "rows": rows}
 
 
 def _quality(quality: dict, lang: str) -> str:
@@ -99,7 +117,7 @@ def _quality(quality: dict, lang: str) -> str:
 def _deviation(review: ProfileReview, lang: str) -> str:
     if not review.deviations:
         return text(lang, "profile_report.conditions.deviation_none")
-    names = ", ".join(text(lang, f"{d['measure']}.name") for d in review.deviations)
+    names = ", ".join(measure_label(d["measure"], lang) for d in review.deviations)
     return text(lang, "profile_report.conditions.deviation_detail", signals=names)
 
 

@@ -157,7 +157,7 @@ class ProfileReview:
 
 def review_profile(links: pd.DataFrame, aggregates: dict[str, pd.DataFrame] | None, settings: ProfileSettings,
                    lang: str = "nl", *, filters: Filters = Filters(), progress: Progress | None = None,
-                   registry: tuple[SignalSpec, ...] = SIGNALS) -> ProfileReview:
+                   registry: tuple[SignalSpec, ...] = SIGNALS, reclaim_rows: int = 0) -> ProfileReview:
     """Run every registered signal on the filtered links and decide the outcome."""
     step = progress or (lambda fraction, stage: None)
     loaded = links
@@ -170,7 +170,7 @@ def review_profile(links: pd.DataFrame, aggregates: dict[str, pd.DataFrame] | No
     signals = [measured[spec.id].signal for spec in registry]
     quality = _quality(links, measured)
     conditions = {"quality_declining": quality.get("declining", False), "competitor_deviation": False}
-    insufficient = _insufficient(loaded, links)
+    insufficient = _insufficient(loaded, links, reclaim_rows)
     verdict = (Outcome("insufficient", {c: False for c in CONDITIONS}, ()) if insufficient
                else decide(signals, conditions))
     domains = int(links["source_domain"].nunique()) if len(links) and "source_domain" in links else \
@@ -186,12 +186,12 @@ def review_profile(links: pd.DataFrame, aggregates: dict[str, pd.DataFrame] | No
     return review
 
 
-def _insufficient(loaded: pd.DataFrame, links: pd.DataFrame) -> str:
-    """Why there is nothing to judge: no link rows at all, only lost ones, or none in the filters."""
+def _insufficient(loaded: pd.DataFrame, links: pd.DataFrame, reclaim_rows: int = 0) -> str:
+    """Why there is nothing to judge: only a reclaim list, no link rows at all, only lost ones, or none in the filters."""
     if len(links):
         return ""
     if not len(loaded):
-        return "no_link_rows"
+        return "reclaim_only" if reclaim_rows else "no_link_rows"
     if "lost" in loaded and bool(loaded["lost"].all()):
         return "all_lost"
     return "all_filtered"
