@@ -202,3 +202,18 @@ def test_why_is_filled_in_both_languages(lang: str, sample: str, keywords) -> No
     settings = sample_settings(sample) if keywords is None else sample_settings(sample, keywords=keywords)
     why = analyse_anchors(sample_links(sample), settings, lang).signal.why
     assert why and "{" not in why and "}" not in why
+
+
+def test_suggestions_are_never_brands_prices_addresses_or_buttons() -> None:
+    """What real exports put in 'other' anchors that is no keyword: the site's own name (also spelled
+    apart), prices, pieces of addresses, and buttons in the languages real profiles carry."""
+    anchors = (["Meilleurs Agents"] * 3 + ["meilleursagents"] * 2 + ["71 00 each"] * 3 + ["https t me boost"] * 3
+               + ["visiter le site"] * 3 + ["weiterlesen"] * 3 + ["read original article"] * 3 + ["leggi di più"] * 2
+               + ["prix immobilier paris"] * 4 + ["estimation appartement"] * 2)
+    frame = links(*anchors, target_url=["https://www.meilleursagents.com/prix"] * len(anchors))
+    mix = analyse_anchors(frame, ProfileSettings(site="example.org"), "en")
+    suggested = mix.suggested_keywords
+    assert suggested[0] == "prix immobilier paris"  # ranked by referring domains
+    assert "estimation appartement" in suggested
+    banned = ("meilleurs", "agents", "71", "00", "each", "https", "visiter", "weiterlesen", "original", "leggi")
+    assert not [s for s in suggested if any(word in s.split() for word in banned)], suggested

@@ -85,6 +85,9 @@ class Vocabulary:
     generic: frozenset[str]
     modifiers: frozenset[str]
     stopwords: frozenset[str]
+    interface: frozenset[str] = frozenset()
+    """Button, menu and article-furniture words (NL, EN, DE, FR, ES, IT, PT): never a suggestion alone."""
+    url_parts: frozenset[str] = frozenset()
 
 
 @cache
@@ -93,9 +96,12 @@ def vocabulary() -> Vocabulary:
     phrase = lambda items: frozenset(" ".join(words(i)) for i in items)  # noqa: E731
     flat = lambda items: frozenset(w for i in items for w in words(i))  # noqa: E731
     mods = data["modifiers"]
-    return Vocabulary(generic=phrase(data["generic"]["nl"] + data["generic"]["en"]),
+    other = [p for phrases in data.get("generic_other", {}).values() for p in phrases]
+    return Vocabulary(generic=phrase(data["generic"]["nl"] + data["generic"]["en"] + other),
                       modifiers=flat(mods["nl"] + mods["en"] + mods["places"]),
-                      stopwords=flat(data["stopwords"]["nl"] + data["stopwords"]["en"]))
+                      stopwords=flat(data["stopwords"]["nl"] + data["stopwords"]["en"]),
+                      interface=flat(data.get("interface", {}).get("words", [])),
+                      url_parts=flat(data.get("interface", {}).get("url_parts", [])))
 
 
 @dataclass(frozen=True)
@@ -258,7 +264,8 @@ def analyse_anchors(links: pd.DataFrame, settings: ProfileSettings, lang: str) -
     top = pd.DataFrame({"anchor": anchors.display[phrases["key"].to_numpy()],
                         "class": np.asarray(ANCHOR_CLASSES, dtype=object)[phrases["cls"].to_numpy()],
                         "links": phrases["size"].to_numpy(), "domains": phrases["nunique"].to_numpy()})
-    suggestions = [] if settings.keywords else _suggest(table, anchors.display, classify.vocab)
+    suggestions = [] if settings.keywords else _suggest(table, anchors.display, classify.vocab,
+                                                        _name_words(settings, links))
     signal = _signal(table, by_class, top, suggestions, settings, lang)
     return AnchorMix(classes, by_class, top.head(TOP_ANCHORS).reset_index(drop=True), suggestions, signal)
 
@@ -281,8 +288,50 @@ def _by_class(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _suggest(table: pd.DataFrame, display: np.ndarray, vocab: Vocabulary) -> list[str]:
-    """Money keyword candidates: word groups of the natural text anchors, by referring domains."""
+WHOLE = "="  # marks a whole name written together ("=meilleursagents") among the single name words
+
+
+def _name_words(settings: ProfileSettings, links: pd.DataFrame) -> frozenset[str]:
+    """Words of the site's own names: its brand terms, its domain and the domains its links point at.
+
+    A brand or domain is not a money keyword, even when many anchors carry it.
+    """
+    names = list(settings.brand_terms()) + ([settings.domain] if settings.domain else [])
+    if "target_url" in links and links["target_url"].notna().any():
+        from linkwijzer.profile.importing.importer import target_sites
+
+        names += [site for site, _ in target_sites(links, minimum_share=0.0, minimum_links=1)[:5]]
+    if "redirect_chain" in links and links["redirect_chain"].notna().any():
+        from linkwijzer.profile.signals.link_bursts import redirect_origins
+
+        names += redirect_origins(links)[:5]  # an old domain that now redirects is the brand too
+    out = set()
+    for name in names:
+        label = name.split(".")[0] if "." in name and " " not in name else name
+        out.update(words(label))
+        out.add(WHOLE + "".join(words(label)))
+    return frozenset(w for w in out if w.strip(WHOLE))
+
+
+def _names_a_brand(tokens: list[str], names: frozenset[str]) -> bool:
+    """"meilleurs agents" spells the domain meilleursagents; "meilleurs" alone is part of it."""
+    wholes = [name[1:] for name in names if name.startswith(WHOLE)]
+    if len(tokens) == 1:
+        return len(tokens[0]) >= 5 and any(tokens[0] in name for name in wholes if len(name) > len(tokens[0]))
+    if any("".join(tokens[i:j]) in wholes for i in range(len(tokens)) for j in range(i + 2, len(tokens) + 1)):
+        return True
+    # A word that is most of a brand name ("meilleurs" of meilleursagents) names the brand; one that
+    # is a smaller part of it ("essential" of essentialnaturaloils) may still be a topic.
+    return any(len(t) >= 5 and t in name and len(t) >= 0.5 * len(name) for t in tokens for name in wholes)
+
+
+def _suggest(table: pd.DataFrame, display: np.ndarray, vocab: Vocabulary, names: frozenset[str] = frozenset()
+             ) -> list[str]:
+    """Money keyword candidates: word groups of the natural text anchors, by referring domains.
+
+    Never a brand or domain word, a number or price, a piece of a web address, or a button or
+    menu text in any of the languages real profiles carry.
+    """
     pairs = table.loc[table["cls"] == ANCHOR_CLASSES.index("other"), ["key", "dom"]].drop_duplicates()
     # the anchors most domains use are where money keywords show; the long tail adds time, not ideas
     keys = pairs.groupby("key").size().sort_values(ascending=False, kind="stable").index[:SUGGEST_FROM]
@@ -298,6 +347,13 @@ def _suggest(table: pd.DataFrame, display: np.ndarray, vocab: Vocabulary) -> lis
                     continue
                 if all(w in vocab.modifiers or w in vocab.stopwords or w.isdigit() for w in part):
                     continue  # "kopen" or "utrecht" alone is not a keyword
+                tokens = " ".join(part).split()
+                if any(w in names or w in vocab.url_parts or any(ch.isdigit() for ch in w) for w in tokens):
+                    continue  # a brand, a domain, an address or a number/price is no keyword
+                if _names_a_brand(tokens, names):
+                    continue
+                if all(w in vocab.interface or w in vocab.stopwords for w in tokens) or " ".join(part) in vocab.generic:
+                    continue  # "read original article", "visiter le site": buttons, not topics
                 gram = " ".join(_stem(w) for w in " ".join(part).split())  # "e-bike" and "e-bikes" are one
                 shown.setdefault(gram, " ".join(spelled[i:i + n]))  # spelled as the most used anchor has it
                 grams.append((key, gram))

@@ -241,6 +241,13 @@ def _redirects(links: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return via, origins[np.where(codes >= 0, codes, len(distinct))]
 
 
+def redirect_origins(links: pd.DataFrame) -> list[str]:
+    """The domains the links' redirect chains start at, most links first (old domains of a move)."""
+    via, origin = _redirects(links)
+    counts = pd.Series(origin[via]).value_counts()
+    return [str(d) for d in counts.index if d]
+
+
 def _chain_origin(chain: str) -> str:
     """The domain a redirect chain starts at; chains are written "a | b" (docs) or "a, b" (real files)."""
     from linkwijzer.profile.importing.urls import registrable_domain, split_host
@@ -293,4 +300,4 @@ SIGNAL = SignalSpec(
     measure=lambda inputs: analyse_velocity(inputs.links, inputs.settings, inputs.lang),
     charts=_charts)
 
-__all__ = ["SIGNAL", "analyse_velocity", "quality_trend", "Velocity", "Burst", "SIGNAL_ID"]
+__all__ = ["SIGNAL", "redirect_origins", "analyse_velocity", "quality_trend", "Velocity", "Burst", "SIGNAL_ID"]
