@@ -156,3 +156,37 @@ def test_a_shared_link_reproduces_settings_and_filters(params):
     assert at.multiselect(key="review.keywords").value == ["e-bike kopen", "goedkope e-bike"]
     assert at.toggle(key="review.follow_only").value is True
     assert at.slider(key="review.dates").value[0].isoformat() == "2025-06-01"
+
+
+EXPORTS = Path(__file__).resolve().parents[3] / "shared" / "data" / "exports"
+
+
+def upload_real(at: AppTest, *names: str) -> AppTest:
+    at.file_uploader(key="profile.uploads").set_value([(n, (EXPORTS / n).read_bytes(), "text/csv") for n in names])
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_a_broken_backlinks_report_is_shown_as_a_reclaim_list(exports):
+    at = upload_real(open_profile("en"), "ahrefs_broken_backlinks_2026-04_utf8.csv")
+    assert any("Links to reclaim: 36 links" in s.value for s in at.subheader)
+    assert text("en", "review.outcome.insufficient") in markdown_text(at)
+    assert any(text("en", "review.insufficient.reclaim_only") in i.value.replace("\\", "") for i in at.info)
+    assert not at.tabs, "no signal tabs for a reclaim list"
+
+
+def test_domains_only_gives_no_verdict_but_what_to_upload(exports):
+    at = upload_real(open_profile("nl"), "gsc_top_linking_sites_2025.csv")
+    assert text("nl", "review.outcome.insufficient") in markdown_text(at)
+    assert any("10 verwijzende domeinen" in c.value for c in at.caption)
+
+
+def test_two_sites_are_named_and_one_is_picked(exports):
+    at = upload_real(open_profile("en"), "ahrefs_backlinks_v3_2025-10_utf16le_tsv.csv", "semrush_backlinks_2026_19col.csv")
+    pick = at.selectbox(key="review.target_site")
+    assert pick.options[:2] == ["coinlineup.com (6,693 links)", "hbnobulk.com (2,436 links)"]
+    pick.set_value("hbnobulk.com")
+    at.run()
+    assert not at.exception
+    assert any("Reviewed: the 2,436 links to hbnobulk.com" in i.value for i in at.info)
