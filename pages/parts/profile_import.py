@@ -46,7 +46,9 @@ def default_settings(result: ImportResult, sample: SampleSet | None) -> ProfileS
     """The sample's own settings, or for an upload the site its links point to (brand derived from it)."""
     if sample:
         return sample.settings()
-    targets = result.links["target_url"].astype("object").dropna() if "target_url" in result.links else []
+    # A broken-backlinks report alone still names the site: its dead pages are the site's own.
+    source = result.links if len(result.links) or not len(result.reclaim) else result.reclaim
+    targets = source["target_url"].astype("object").dropna() if "target_url" in source else []
     hosts = pd.Series(targets).str.extract(r"^(?:[a-z]+://)?([^/:?#]+)", expand=False).dropna()
     return ProfileSettings(site=ProfileSettings(site=str(hosts.mode().iat[0])).domain if len(hosts) else "")
 
