@@ -114,7 +114,8 @@ def test_a_link_directory_about_bikes_is_still_a_link_directory() -> None:
     frame = pages(("https://fietsen.startpagina-links.nl/", "Fietsen startpagina"),
                   ("https://fietsen.startpagina-links.nl/e-bikes", "E-bikes"))
     row = analyse_relevance(frame, FIETSEN, "en").by_domain.iloc[0]
-    assert row["label"] == "not_relevant" and "linkgids/SEO-tool" in row["evidence"]
+    assert row["label"] == "not_relevant"
+    assert "linkgids/SEO-tool" in row["evidence"] or "directory" in row["evidence"]  # its page type wins
 
 
 def test_the_brand_is_evidence_but_its_words_are_not_topic_words() -> None:
@@ -163,12 +164,25 @@ def test_without_topics_the_keywords_stand_in_without_the_brand() -> None:
     assert topic_terms(settings) == ("ebike", "elektrische", "fiets")
 
 
-def test_without_topics_or_keywords_everything_is_unclear() -> None:
+def test_without_topics_the_profile_says_what_the_site_is_about() -> None:
+    """No topics and no keywords: the anchors and target paths of the profile are the yardstick."""
+    from linkwijzer.profile.signals.irrelevant_sources import profile_vocabulary
+
     settings = ProfileSettings(site="fietsenvandijk.nl")
-    result = analyse_relevance(sample_links("healthy"), settings, "en")
+    links = sample_links("healthy")
+    vocabulary = profile_vocabulary(links, settings)
+    assert vocabulary and not {"fietsenvandijk", "fietsen van dijk"} & set(vocabulary)
+    result = analyse_relevance(links, settings, "en")
+    assert result.signal.level != "unknown" and (result.by_domain["label"] == "relevant").any()
+
+
+def test_without_any_words_everything_is_unclear() -> None:
+    import pandas as pd
+
+    frame = pd.DataFrame({"source_url": ["https://a.nl/x", "https://b.nl/y"], "source_domain": ["a.nl", "b.nl"]})
+    result = analyse_relevance(frame, ProfileSettings(site="fietsenvandijk.nl"), "en")
     assert (result.by_domain["label"] == "unclear").all()
-    assert result.signal.level == "unknown" and result.signal.value is None
-    assert "topic" in result.signal.why
+    assert result.signal.level == "unknown" and "topic" in result.signal.why
 
 
 def test_overrides_win_and_are_marked() -> None:

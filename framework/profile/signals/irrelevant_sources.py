@@ -16,15 +16,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from linkwijzer.datafiles import DataFileError
+from linkwijzer.datafiles import DataFileError, load_toml
 from linkwijzer.i18n import text
-from linkwijzer.profile.signals.keyword_anchors import forms, percent, vocabulary, words
+from linkwijzer.present.formatting import percent
+from linkwijzer.profile.signals.keyword_anchors import forms, vocabulary, words
 from linkwijzer.profile.review.settings import RELEVANCE_LABELS, ProfileSettings
 from linkwijzer.present import charts
 from linkwijzer.profile.signals.base import SignalSpec, THRESHOLDS, Signal, level_for, thresholds
@@ -99,10 +101,62 @@ def topic_terms(settings: ProfileSettings) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+VOCABULARY_SIZE = 12  # words the profile itself adds to the site's vocabulary
+VOCABULARY_MIN_DOMAINS = 3  # a word counts when at least this many referring domains use it in anchors or targets
+
+
+def profile_vocabulary(links: pd.DataFrame, settings: ProfileSettings, typed: np.ndarray | None = None
+                       ) -> tuple[str, ...]:
+    """What the profile says the site is about: the words of its anchors and of the target URLs' paths,
+    by the number of referring domains that use them — never brand, domain, button or address words.
+
+    ``essentialnaturaloils.com/products/lavender-essential-oil`` and the anchor "Organic Lavender Oil"
+    make "lavender" and "oil" part of the vocabulary, so a page about lavender oil counts as on topic.
+    """
+    from linkwijzer.profile.signals.keyword_anchors import site_name_words
+
+    if "source_domain" not in links or not len(links):
+        return ()
+    if typed is not None and typed.any():  # spam and directory pages' anchors say nothing about the site
+        links = links[~typed]
+    vocab, names = vocabulary(), site_name_words(settings, links)
+    skip = vocab.stopwords | vocab.generic | vocab.interface | vocab.url_parts | vocab.modifiers | names
+    rows = []
+    for column in ("anchor", "target_url"):
+        if column not in links or not links[column].notna().any():
+            continue
+        pairs = pd.DataFrame({"text": links[column].astype("string"), "domain": links["source_domain"].astype("string")})
+        pairs = pairs.dropna().drop_duplicates()
+        top = pairs["text"].value_counts().index[:5000]  # the texts most domains share carry the vocabulary
+        pairs = pairs[pairs["text"].isin(top)]
+        for text_value, domain in zip(pairs["text"], pairs["domain"]):
+            body = re.sub(r"^[a-z][a-z0-9+.-]*://[^/?#]*", "", text_value.lower()) if column == "target_url" else text_value
+            # Parts of a brand written together ("essential" of essentialnaturaloils) stay: they are
+            # often the subject; only the names themselves are left out.
+            rows.extend((w, domain) for w in set(words(body)) if len(w) >= 4 and w not in skip
+                        and not any(ch.isdigit() for ch in w))
+    if not rows:
+        return ()
+    counts = pd.DataFrame(rows, columns=["word", "domain"]).drop_duplicates().groupby("word").size()
+    counts = counts[counts >= VOCABULARY_MIN_DOMAINS].sort_values(ascending=False, kind="stable")
+    return tuple(counts.index[:VOCABULARY_SIZE])
+
+
 def analyse_relevance(links: pd.DataFrame, settings: ProfileSettings, lang: str) -> Relevance:
     """Estimate per referring domain whether it is about the user's topic, let the user's overrides win, and judge the share that is not."""
     estimate, groups = _settings()
-    terms = topic_terms(settings)
+    given = topic_terms(settings)
+    kinds = _page_type_per_link(links, np.zeros(len(links), bool))
+    terms = tuple(dict.fromkeys(given + profile_vocabulary(links, settings, kinds != "")))
+    # An off-topic vocabulary that is the site's own subject (crypto for a crypto news site) is not
+    # off topic. Only the user's words or a clear majority of the profile decide that: spam anchors
+    # ("casino") must not switch off the casino vocabulary. The profile's own words are checked
+    # against the off-topic lists instead, and those that are off-topic words stay out.
+    own = given + tuple(terms[len(given):][:3])
+    groups = {name: pattern for name, pattern in groups.items()
+              if not any(re.search(pattern, f" {t} ") for t in own)}
+    terms = given + tuple(t for t in terms[len(given):]
+                          if not any(re.search(p, f" {t} ") for p in groups.values()))
     domains = links["source_domain"] if "source_domain" in links else pd.Series("", index=links.index)
     dom_codes, dom_names = pd.factorize(domains.astype("string").fillna(""), use_na_sentinel=False)
     flags, page_codes = _link_flags(links, terms, groups, settings)
@@ -115,13 +169,15 @@ def analyse_relevance(links: pd.DataFrame, settings: ProfileSettings, lang: str)
     score = score.where(per_domain["off"].mean() < estimate["offtopic_pages"], np.minimum(score, estimate["mixed"]))
     by_domain = pd.DataFrame({"domain": np.asarray(dom_names, dtype=object)[score.index],
                               "links": np.bincount(dom_codes, minlength=len(dom_names))[score.index],
-                              "score": score.round(3).to_numpy()})
+                              "score": score.round(3).to_numpy(), "code": score.index.to_numpy()})
     label = np.where(by_domain["score"] >= estimate["relevant_from"], "relevant",
                      np.where(by_domain["score"] <= estimate["not_relevant_to"], "not_relevant", "unclear"))
     if not terms:
         label[:] = "unclear"  # nothing to compare with: the estimate has no yardstick
     by_domain["label"] = label
     by_domain["evidence"] = _evidence(per_domain, terms, groups, settings)
+    _page_type_labels(by_domain, kinds, flags, dom_codes, lang)
+    by_domain = by_domain.drop(columns="code")
     by_domain["overridden"] = False
     _apply_overrides(by_domain, settings.relevance_overrides)
     by_domain = by_domain[by_domain["domain"] != ""].reset_index(drop=True)
@@ -197,6 +253,67 @@ def _link_flags(links: pd.DataFrame, terms, groups, settings: ProfileSettings) -
     title_codes, url_codes = columns["source_title"][0], columns["source_url"][0]
     page = np.where(title_codes >= 0, title_codes, title_codes.max(initial=-1) + 1 + np.maximum(url_codes, 0))
     return pd.DataFrame(flags), page
+
+
+PAGE_TYPES = Path(__file__).with_name("data") / "page_types.toml"
+PAGE_TYPE_SHARE = 0.5  # a domain is its page type when at least half of its links sit on such pages
+
+
+@cache
+def page_types() -> dict[str, dict]:
+    """``data/page_types.toml``: per type its label and one pattern per field (title, url, anchor)."""
+    data = load_toml(PAGE_TYPES)
+    out = {}
+    for name, entry in data.items():
+        fields = {f: "|".join(f"(?:{p})" for p in entry[f]) for f in ("title", "url", "anchor") if entry.get(f)}
+        if not fields:
+            raise DataFileError(PAGE_TYPES, name, "needs at least one of title, url, anchor")
+        out[name] = {"fields": fields, "needs_topic_miss": bool(entry.get("needs_topic_miss"))}
+    return out
+
+
+def _page_type_per_link(links: pd.DataFrame, topical: np.ndarray) -> np.ndarray:
+    """Per link: the first page type its title, URL or anchor shows ("" for none), matched per distinct value."""
+    found = np.full(len(links), "", dtype=object)
+    columns = {"title": "source_title", "url": "source_url", "anchor": "anchor"}
+    values = {}
+    for field, column in columns.items():
+        if column in links and links[column].notna().any():
+            codes, distinct = pd.factorize(links[column].astype("string").str.lower(), use_na_sentinel=True)
+            values[field] = (codes, pa.array(np.asarray(distinct, dtype=object), type=pa.string()))
+    for name, kind in page_types().items():
+        hit = np.zeros(len(links), bool)
+        for field, pattern in kind["fields"].items():
+            if field not in values:
+                continue
+            codes, distinct = values[field]
+            per_value = pc.match_substring_regex(distinct, pattern).to_numpy(zero_copy_only=False).astype(bool)
+            hit |= np.where(codes >= 0, np.append(per_value, False)[codes], False)
+        if kind["needs_topic_miss"]:
+            hit &= ~topical
+        found[(found == "") & hit] = name
+    return found
+
+
+def _page_type_labels(by_domain: pd.DataFrame, kinds: np.ndarray, flags: pd.DataFrame, dom_codes: np.ndarray,
+                      lang: str) -> None:
+    """Domains whose pages are mostly one of the not-relevant page types: ``not_relevant``, the type as evidence."""
+    if not len(kinds) or not len(by_domain):
+        return
+    topic_columns = [c for c in flags if c.startswith("topic:")]
+    topical = flags[topic_columns].to_numpy(bool).any(axis=1) if topic_columns else np.zeros(len(kinds), bool)
+    conditional = [k for k, v in page_types().items() if v["needs_topic_miss"]]
+    kinds = np.where(np.isin(kinds, conditional) & topical, "", kinds)  # a forum thread on your subject is a conversation
+    typed = pd.DataFrame({"domain": dom_codes, "kind": kinds})
+    share = typed.assign(any=typed["kind"] != "").groupby("domain")["any"].mean()
+    main = typed[typed["kind"] != ""].groupby("domain")["kind"].agg(lambda k: k.value_counts().index[0])
+    codes = by_domain["code"]
+    share_of = share.reindex(codes.to_numpy()).fillna(0).to_numpy()
+    kind_of = main.reindex(codes.to_numpy()).fillna("").to_numpy()
+    forced = share_of >= PAGE_TYPE_SHARE
+    by_domain.loc[forced, "label"] = "not_relevant"
+    by_domain.loc[forced, "evidence"] = [text(lang, "irrelevant_sources.page_type",
+                                              kind=text(lang, f"irrelevant_sources.page_types.{k}")) for k in kind_of[forced]]
 
 
 def _has(texts: pa.ChunkedArray, pattern: str) -> np.ndarray:

@@ -265,7 +265,7 @@ def analyse_anchors(links: pd.DataFrame, settings: ProfileSettings, lang: str) -
                         "class": np.asarray(ANCHOR_CLASSES, dtype=object)[phrases["cls"].to_numpy()],
                         "links": phrases["size"].to_numpy(), "domains": phrases["nunique"].to_numpy()})
     suggestions = [] if settings.keywords else _suggest(table, anchors.display, classify.vocab,
-                                                        _name_words(settings, links))
+                                                        site_name_words(settings, links))
     signal = _signal(table, by_class, top, suggestions, settings, lang)
     return AnchorMix(classes, by_class, top.head(TOP_ANCHORS).reset_index(drop=True), suggestions, signal)
 
@@ -291,7 +291,7 @@ def _by_class(table: pd.DataFrame) -> pd.DataFrame:
 WHOLE = "="  # marks a whole name written together ("=meilleursagents") among the single name words
 
 
-def _name_words(settings: ProfileSettings, links: pd.DataFrame) -> frozenset[str]:
+def site_name_words(settings: ProfileSettings, links: pd.DataFrame) -> frozenset[str]:
     """Words of the site's own names: its brand terms, its domain and the domains its links point at.
 
     A brand or domain is not a money keyword, even when many anchors carry it.
@@ -428,4 +428,4 @@ SIGNAL = SignalSpec(
     measure=lambda inputs: analyse_anchors(inputs.links, inputs.settings, inputs.lang),
     charts=_charts)
 
-__all__ = ["SIGNAL", "ANCHOR_CLASSES", "AnchorMix", "Classifier", "analyse_anchors", "forms", "words"]
+__all__ = ["SIGNAL", "site_name_words", "ANCHOR_CLASSES", "AnchorMix", "Classifier", "analyse_anchors", "forms", "words"]
