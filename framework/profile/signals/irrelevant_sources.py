@@ -102,7 +102,9 @@ def topic_terms(settings: ProfileSettings) -> tuple[str, ...]:
 
 
 VOCABULARY_SIZE = 12  # words the profile itself adds to the site's vocabulary
-VOCABULARY_MIN_DOMAINS = 3  # a word counts when at least this many referring domains use it in anchors or targets
+VOCABULARY_MIN_DOMAINS = 3
+VOCABULARY_SAMPLE = 200_000
+PROFILE_WORDS = "~"  # marks the one combined term of the profile's own vocabulary  # a word counts when at least this many referring domains use it in anchors or targets
 
 
 def profile_vocabulary(links: pd.DataFrame, settings: ProfileSettings, typed: np.ndarray | None = None
@@ -112,6 +114,7 @@ def profile_vocabulary(links: pd.DataFrame, settings: ProfileSettings, typed: np
 
     ``essentialnaturaloils.com/products/lavender-essential-oil`` and the anchor "Organic Lavender Oil"
     make "lavender" and "oil" part of the vocabulary, so a page about lavender oil counts as on topic.
+    Each distinct text is split into words once; the counting per domain is vectorised.
     """
     from linkwijzer.profile.signals.keyword_anchors import site_name_words
 
@@ -119,9 +122,11 @@ def profile_vocabulary(links: pd.DataFrame, settings: ProfileSettings, typed: np
         return ()
     if typed is not None and typed.any():  # spam and directory pages' anchors say nothing about the site
         links = links[~typed]
+    if len(links) > VOCABULARY_SAMPLE:  # the words most domains share show in any large sample
+        links = links.sample(n=VOCABULARY_SAMPLE, random_state=0)
     vocab, names = vocabulary(), site_name_words(settings, links)
     skip = vocab.stopwords | vocab.generic | vocab.interface | vocab.url_parts | vocab.modifiers | names
-    rows = []
+    found = []
     for column in ("anchor", "target_url"):
         if column not in links or not links[column].notna().any():
             continue
@@ -129,15 +134,18 @@ def profile_vocabulary(links: pd.DataFrame, settings: ProfileSettings, typed: np
         pairs = pairs.dropna().drop_duplicates()
         top = pairs["text"].value_counts().index[:5000]  # the texts most domains share carry the vocabulary
         pairs = pairs[pairs["text"].isin(top)]
-        for text_value, domain in zip(pairs["text"], pairs["domain"]):
-            body = re.sub(r"^[a-z][a-z0-9+.-]*://[^/?#]*", "", text_value.lower()) if column == "target_url" else text_value
+        split = {}
+        for value in pairs["text"].unique():
+            body = re.sub(r"^[a-z][a-z0-9+.-]*://[^/?#]*", "", value.lower()) if column == "target_url" else value
             # Parts of a brand written together ("essential" of essentialnaturaloils) stay: they are
             # often the subject; only the names themselves are left out.
-            rows.extend((w, domain) for w in set(words(body)) if len(w) >= 4 and w not in skip
-                        and not any(ch.isdigit() for ch in w))
-    if not rows:
+            split[value] = sorted({w for w in words(body) if len(w) >= 4 and w not in skip
+                                   and not any(ch.isdigit() for ch in w)})
+        found.extend((word, domain) for text_value, domain in zip(pairs["text"].astype(object), pairs["domain"].astype(object))
+                     for word in split[text_value])
+    if not found:
         return ()
-    counts = pd.DataFrame(rows, columns=["word", "domain"]).drop_duplicates().groupby("word").size()
+    counts = pd.DataFrame(found, columns=["word", "domain"]).drop_duplicates().groupby("word").size()
     counts = counts[counts >= VOCABULARY_MIN_DOMAINS].sort_values(ascending=False, kind="stable")
     return tuple(counts.index[:VOCABULARY_SIZE])
 
@@ -155,8 +163,10 @@ def analyse_relevance(links: pd.DataFrame, settings: ProfileSettings, lang: str)
     own = given + tuple(terms[len(given):][:3])
     groups = {name: pattern for name, pattern in groups.items()
               if not any(re.search(pattern, f" {t} ") for t in own)}
-    terms = given + tuple(t for t in terms[len(given):]
-                          if not any(re.search(p, f" {t} ") for p in groups.values()))
+    derived = tuple(t for t in terms[len(given):] if not any(re.search(p, f" {t} ") for p in groups.values()))
+    # The profile's own words are matched as one pattern: a dozen separate passes over a million
+    # titles would cost seconds, and the evidence names the words that matched anyway.
+    terms = given + ((PROFILE_WORDS + ", ".join(derived),) if derived else ())
     domains = links["source_domain"] if "source_domain" in links else pd.Series("", index=links.index)
     dom_codes, dom_names = pd.factorize(domains.astype("string").fillna(""), use_na_sentinel=False)
     flags, page_codes = _link_flags(links, terms, groups, settings)
@@ -214,7 +224,9 @@ def _link_flags(links: pd.DataFrame, terms, groups, settings: ProfileSettings) -
     """Per link: which topic terms and off-topic groups its texts show, whether they name the brand, how many words the page's own text has."""
     brand = [_phrase(b) for b in settings.brand_terms() if words(b)]
     brand_pattern = f"{_START}(?:{'|'.join(brand)}){_END}" if brand else None
-    topics = {t: _topic_patterns(t) for t in terms}
+    topics = {t: _topic_patterns(t) if not t.startswith(PROFILE_WORDS) else
+              ["|".join(f"(?:{p})" for word in t[len(PROFILE_WORDS):].split(", ") for p in _topic_patterns(word))]
+              for t in terms}
     any_off = "|".join(f"(?:{p})" for p in groups.values())
     flags = {**{f"topic:{t}": np.zeros(len(links), bool) for t in terms},
              **{f"off:{g}": np.zeros(len(links), bool) for g in groups}, "brand": np.zeros(len(links), bool)}
@@ -273,26 +285,44 @@ def page_types() -> dict[str, dict]:
 
 
 def _page_type_per_link(links: pd.DataFrame, topical: np.ndarray) -> np.ndarray:
-    """Per link: the first page type its title, URL or anchor shows ("" for none), matched per distinct value."""
+    """Per link: the first page type its title, URL or anchor shows ("" for none).
+
+    Each field is matched per distinct value, and first against all types at once: most pages are
+    none of them, so the per-type patterns run only on the few candidates.
+    """
     found = np.full(len(links), "", dtype=object)
-    columns = {"title": "source_title", "url": "source_url", "anchor": "anchor"}
-    values = {}
-    for field, column in columns.items():
-        if column in links and links[column].notna().any():
-            codes, distinct = pd.factorize(links[column].astype("string").str.lower(), use_na_sentinel=True)
-            values[field] = (codes, pa.array(np.asarray(distinct, dtype=object), type=pa.string()))
-    for name, kind in page_types().items():
-        hit = np.zeros(len(links), bool)
-        for field, pattern in kind["fields"].items():
-            if field not in values:
-                continue
-            codes, distinct = values[field]
-            per_value = pc.match_substring_regex(distinct, pattern).to_numpy(zero_copy_only=False).astype(bool)
-            hit |= np.where(codes >= 0, np.append(per_value, False)[codes], False)
-        if kind["needs_topic_miss"]:
-            hit &= ~topical
+    kinds = page_types()
+    hits = {name: np.zeros(len(links), bool) for name in kinds}
+    for field, column in (("title", "source_title"), ("url", "source_url"), ("anchor", "anchor")):
+        patterns = {name: kind["fields"][field] for name, kind in kinds.items() if field in kind["fields"]}
+        if column not in links or not patterns or not links[column].notna().any():
+            continue
+        codes, distinct = _distinct_values(links[column])
+        anything = "|".join(f"(?:{p})" for p in patterns.values())
+        candidate = pc.match_substring_regex(distinct, anything, ignore_case=True).to_numpy(zero_copy_only=False)
+        candidate = np.flatnonzero(np.nan_to_num(candidate.astype(float)).astype(bool))
+        if not candidate.size:
+            continue
+        suspects = distinct.take(pa.array(candidate))
+        for name, pattern in patterns.items():
+            per_value = np.zeros(len(distinct) + 1, bool)
+            per_value[candidate] = pc.match_substring_regex(suspects, pattern, ignore_case=True).to_numpy(
+                zero_copy_only=False).astype(bool)
+            hits[name] |= per_value[np.where(codes >= 0, codes, len(distinct))]
+    for name, kind in kinds.items():
+        hit = hits[name] & ~topical if kind["needs_topic_miss"] else hits[name]
         found[(found == "") & hit] = name
     return found
+
+
+def _distinct_values(column: pd.Series) -> tuple[np.ndarray, pa.Array]:
+    """Codes per row (-1: missing) into the column's distinct values, as an Arrow string array."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return column.cat.codes.to_numpy(), pa.array(column.cat.categories.astype(str).to_numpy(object), pa.string())
+    # Mostly distinct (URLs): matching every row costs less than finding the distinct values first.
+    present = column.notna().to_numpy()
+    texts = column.astype(object).where(present, "").astype(str).to_numpy(object)
+    return np.where(present, np.arange(len(column)), -1), pa.array(texts, type=pa.string())
 
 
 def _page_type_labels(by_domain: pd.DataFrame, kinds: np.ndarray, flags: pd.DataFrame, dom_codes: np.ndarray,
@@ -350,7 +380,13 @@ def _page_scores(pages: pd.DataFrame, estimate: dict) -> np.ndarray:
 def _evidence(per_domain, terms, groups, settings: ProfileSettings) -> np.ndarray:
     """The topic terms, brand and off-topic groups found on a domain's pages, as a short string."""
     brand = settings.brand_terms()
-    names = {**{f"topic:{t}": t for t in terms}, **({"brand": brand[0]} if brand else {}),
+    def shown(term: str) -> str:  # the profile's own words: the first few are evidence enough
+        if not term.startswith(PROFILE_WORDS):
+            return term
+        listed = term[len(PROFILE_WORDS):].split(", ")
+        return ", ".join(listed[:4]) + (", …" if len(listed) > 4 else "")
+
+    names = {**{f"topic:{t}": shown(t) for t in terms}, **({"brand": brand[0]} if brand else {}),
              **{f"off:{g}": g for g in groups}}
     found = per_domain[list(names)].any()
     out = np.full(len(found), "", dtype=object)
