@@ -154,7 +154,7 @@ def analyse_relevance(links: pd.DataFrame, settings: ProfileSettings, lang: str)
     """Estimate per referring domain whether it is about the user's topic, let the user's overrides win, and judge the share that is not."""
     estimate, groups = _settings()
     given = topic_terms(settings)
-    kinds = _page_type_per_link(links, np.zeros(len(links), bool))
+    kinds = _page_type_per_link(links, np.zeros(len(links), bool), _named_after(settings, links))
     terms = tuple(dict.fromkeys(given + profile_vocabulary(links, settings, kinds != "")))
     # An off-topic vocabulary that is the site's own subject (crypto for a crypto news site) is not
     # off topic. Only the user's words or a clear majority of the profile decide that: spam anchors
@@ -186,7 +186,11 @@ def analyse_relevance(links: pd.DataFrame, settings: ProfileSettings, lang: str)
         label[:] = "unclear"  # nothing to compare with: the estimate has no yardstick
     by_domain["label"] = label
     by_domain["evidence"] = _evidence(per_domain, terms, groups, settings)
-    _page_type_labels(by_domain, kinds, flags, dom_codes, lang)
+    # A forum thread is a conversation about the site when its TITLE shows a topic word or the brand;
+    # the text around a dropped link always does, because the one who dropped it wrote it.
+    topic_columns = [c for c in flags if c.startswith("topic:")] + ["brand"]
+    topical = flags[topic_columns].to_numpy(bool).any(axis=1)
+    _page_type_labels(by_domain, kinds, _title_topical(links, terms, settings, topical), dom_codes, lang)
     by_domain = by_domain.drop(columns="code")
     by_domain["overridden"] = False
     _apply_overrides(by_domain, settings.relevance_overrides)
@@ -284,7 +288,31 @@ def page_types() -> dict[str, dict]:
     return out
 
 
-def _page_type_per_link(links: pd.DataFrame, topical: np.ndarray) -> np.ndarray:
+def _title_topical(links: pd.DataFrame, terms: tuple[str, ...], settings: ProfileSettings,
+                   topical: np.ndarray) -> np.ndarray:
+    """Per link: its page title shows a topic word or the brand; without a title, what the rest shows."""
+    if "source_title" not in links or not links["source_title"].notna().any():
+        return topical
+    codes, texts = _column(links, "source_title")
+    patterns = [p for t in terms for p in (_topic_patterns(t) if not t.startswith(PROFILE_WORDS) else
+                ["|".join(f"(?:{q})" for w in t[len(PROFILE_WORDS):].split(", ") for q in _topic_patterns(w))])]
+    patterns += [f"{_START}(?:{_phrase(b)})" for b in settings.brand_terms() if words(b)]
+    if not patterns or not len(texts):
+        return np.zeros(len(links), bool)
+    per_value = _has(texts, "|".join(f"(?:{p})" for p in patterns))
+    return np.where(codes >= 0, np.append(per_value, False)[codes], topical)
+
+
+def _named_after(settings: ProfileSettings, links: pd.DataFrame) -> str:
+    """A URL pattern for pages at another site's root named after this site (a self-made profile)."""
+    from linkwijzer.profile.signals.keyword_anchors import WHOLE, site_name_words
+
+    names = sorted({n[len(WHOLE):] for n in site_name_words(settings, links) if n.startswith(WHOLE)}, key=len)
+    names = [re.escape(n) for n in names if len(n) >= 6]
+    return rf"^https?://[^/]+/@?(?:{'|'.join(names)})[a-z0-9_]*/?$" if names else ""
+
+
+def _page_type_per_link(links: pd.DataFrame, topical: np.ndarray, named_after: str = "") -> np.ndarray:
     """Per link: the first page type its title, URL or anchor shows ("" for none).
 
     Each field is matched per distinct value, and first against all types at once: most pages are
@@ -295,6 +323,8 @@ def _page_type_per_link(links: pd.DataFrame, topical: np.ndarray) -> np.ndarray:
     hits = {name: np.zeros(len(links), bool) for name in kinds}
     for field, column in (("title", "source_title"), ("url", "source_url"), ("anchor", "anchor")):
         patterns = {name: kind["fields"][field] for name, kind in kinds.items() if field in kind["fields"]}
+        if field == "url" and named_after and "profile" in patterns:
+            patterns["profile"] = f"{patterns['profile']}|(?:{named_after})"
         if column not in links or not patterns or not links[column].notna().any():
             continue
         codes, distinct = _distinct_values(links[column])
@@ -325,13 +355,12 @@ def _distinct_values(column: pd.Series) -> tuple[np.ndarray, pa.Array]:
     return np.where(present, np.arange(len(column)), -1), pa.array(texts, type=pa.string())
 
 
-def _page_type_labels(by_domain: pd.DataFrame, kinds: np.ndarray, flags: pd.DataFrame, dom_codes: np.ndarray,
+def _page_type_labels(by_domain: pd.DataFrame, kinds: np.ndarray, title_topical: np.ndarray, dom_codes: np.ndarray,
                       lang: str) -> None:
     """Domains whose pages are mostly one of the not-relevant page types: ``not_relevant``, the type as evidence."""
     if not len(kinds) or not len(by_domain):
         return
-    topic_columns = [c for c in flags if c.startswith("topic:")]
-    topical = flags[topic_columns].to_numpy(bool).any(axis=1) if topic_columns else np.zeros(len(kinds), bool)
+    topical = title_topical
     conditional = [k for k, v in page_types().items() if v["needs_topic_miss"]]
     kinds = np.where(np.isin(kinds, conditional) & topical, "", kinds)  # a forum thread on your subject is a conversation
     typed = pd.DataFrame({"domain": dom_codes, "kind": kinds})
