@@ -150,12 +150,49 @@ def profile_vocabulary(links: pd.DataFrame, settings: ProfileSettings, typed: np
     return tuple(counts.index[:VOCABULARY_SIZE])
 
 
-def analyse_relevance(links: pd.DataFrame, settings: ProfileSettings, lang: str) -> Relevance:
-    """Estimate per referring domain whether it is about the user's topic, let the user's overrides win, and judge the share that is not."""
+LEARN_MIN_DOMAINS = 3  # a title word counts when this many clearly relevant domains use it ...
+LEARN_MIN_SHARE = 0.03  # ... and at least this share of them
+LEARN_SIZE = 8
+
+
+def _title_vocabulary(links: pd.DataFrame, by_domain: pd.DataFrame, dom_codes: np.ndarray,
+                      settings: ProfileSettings, known: set[str]) -> tuple[str, ...]:
+    """Words the titles of the clearly relevant domains share: what the site's world talks about."""
+    from linkwijzer.profile.signals.keyword_anchors import site_name_words
+
+    if "source_title" not in links or not links["source_title"].notna().any():
+        return ()
+    relevant = by_domain.loc[by_domain["label"] == "relevant", "code"].to_numpy()
+    if len(relevant) < LEARN_MIN_DOMAINS:
+        return ()
+    on = np.isin(dom_codes, relevant)
+    pairs = pd.DataFrame({"title": links["source_title"].to_numpy()[on], "domain": dom_codes[on]}).dropna()
+    pairs = pairs.drop_duplicates().head(50_000)
+    vocab, names = vocabulary(), site_name_words(settings, links)
+    skip = vocab.stopwords | vocab.generic | vocab.interface | vocab.url_parts | vocab.modifiers | names | known
+    split = {t: {w for w in words(str(t)) if len(w) >= 4 and w not in skip and not any(c.isdigit() for c in w)}
+             for t in pairs["title"].unique()}
+    rows = [(w, d) for t, d in zip(pairs["title"], pairs["domain"]) for w in split[t]]
+    if not rows:
+        return ()
+    counts = pd.DataFrame(rows, columns=["word", "domain"]).drop_duplicates().groupby("word").size()
+    need = max(LEARN_MIN_DOMAINS, LEARN_MIN_SHARE * len(relevant))
+    counts = counts[counts >= need].sort_values(ascending=False, kind="stable")
+    return tuple(counts.index[:LEARN_SIZE])
+
+
+def analyse_relevance(links: pd.DataFrame, settings: ProfileSettings, lang: str, *,
+                      learned: tuple[str, ...] | None = None) -> Relevance:
+    """Estimate per referring domain whether it is about the user's topic, let the user's overrides win, and judge the share that is not.
+
+    Two passes: the site's vocabulary (the user's topics and the profile's own words) finds the
+    clearly relevant pages first; the words their titles share (``learned``) then widen it once —
+    a spa's links come from travel pages, and their titles say "travel" where the anchors said "Caldea".
+    """
     estimate, groups = _settings()
     given = topic_terms(settings)
     kinds = _page_type_per_link(links, np.zeros(len(links), bool), _named_after(settings, links))
-    terms = tuple(dict.fromkeys(given + profile_vocabulary(links, settings, kinds != "")))
+    terms = tuple(dict.fromkeys(given + profile_vocabulary(links, settings, kinds != "") + (learned or ())))
     # An off-topic vocabulary that is the site's own subject (crypto for a crypto news site) is not
     # off topic. Only the user's words or a clear majority of the profile decide that: spam anchors
     # ("casino") must not switch off the casino vocabulary. The profile's own words are checked
@@ -191,6 +228,10 @@ def analyse_relevance(links: pd.DataFrame, settings: ProfileSettings, lang: str)
     topic_columns = [c for c in flags if c.startswith("topic:")] + ["brand"]
     topical = flags[topic_columns].to_numpy(bool).any(axis=1)
     _page_type_labels(by_domain, kinds, _title_topical(links, terms, settings, topical), dom_codes, lang)
+    if learned is None:
+        more = _title_vocabulary(links, by_domain, dom_codes, settings, set(terms) | set(derived))
+        if more:
+            return analyse_relevance(links, settings, lang, learned=more)
     by_domain = by_domain.drop(columns="code")
     by_domain["overridden"] = False
     _apply_overrides(by_domain, settings.relevance_overrides)
