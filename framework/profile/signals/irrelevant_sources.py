@@ -380,10 +380,25 @@ def _page_type_per_link(links: pd.DataFrame, topical: np.ndarray, named_after: s
             per_value[candidate] = pc.match_substring_regex(suspects, pattern, ignore_case=True).to_numpy(
                 zero_copy_only=False).astype(bool)
             hits[name] |= per_value[np.where(codes >= 0, codes, len(distinct))]
+    if named_after and "profile" in hits and "source_title" in links and links["source_title"].notna().any():
+        hits["profile"] |= _titled_after(links["source_title"], named_after)
     for name, kind in kinds.items():
         hit = hits[name] & ~topical if kind["needs_topic_miss"] else hits[name]
         found[(found == "") & hit] = name
     return found
+
+
+def _titled_after(titles: pd.Series, named_after: str) -> np.ndarray:
+    """Per link: a part of its page title IS the site's name ("Essential Natural Oils", "HBNO Bulk |
+    Yellow Pages"): a page made about the site on someone else's platform — a listing or a profile."""
+    names = re.search(r"\(\?:(.*)\)\[a-z0-9_\]\*", named_after)
+    if not names:
+        return np.zeros(len(titles), bool)
+    codes, distinct = _distinct_values(titles)
+    collapsed = pc.replace_substring_regex(pc.utf8_lower(distinct), r"[^a-z0-9|•:–—-]", "")
+    pattern = rf"(?:^|[|•:–—-])(?:{names.group(1)})(?:$|[|•:–—-])"
+    per_value = pc.match_substring_regex(collapsed, pattern).to_numpy(zero_copy_only=False).astype(bool)
+    return np.where(codes >= 0, np.append(per_value, False)[codes], False)
 
 
 def _distinct_values(column: pd.Series) -> tuple[np.ndarray, pa.Array]:
