@@ -85,10 +85,33 @@ def _topic_patterns(term: str) -> list[str]:
     """
     patterns = []
     for word in words(term):
-        long = [_flex(f) for f in sorted(forms(word)) if len(f) >= 5]
-        short = [_flex(f) for f in sorted(forms(word)) if len(f) < 5]
+        long = [_flex(f) for f in sorted(topic_forms(word)) if len(f) >= 5]
+        short = [_flex(f) for f in sorted(topic_forms(word)) if len(f) < 5]
         patterns.append("|".join(long + ([f"{_START}(?:{'|'.join(short)})[a-z]{{0,3}}{_END}"] if short else [])))
     return patterns
+
+
+# The languages real profiles are linked from: a topic word is matched in each one's stemmed form,
+# so "oils", "aceites", "olio" and "huiles" reach "oil"/"aceite"/"olio"/"huile" pages alike only
+# through their own language's stem (Snowball, bundled with PyStemmer: nothing is downloaded).
+TOPIC_LANGUAGES = ("dutch", "english", "german", "french", "spanish", "italian", "portuguese", "catalan")
+
+
+@cache
+def _stemmers() -> tuple:
+    import snowballstemmer
+
+    return tuple(snowballstemmer.stemmer(language) for language in TOPIC_LANGUAGES)
+
+
+@cache
+def topic_forms(word: str) -> frozenset[str]:
+    """The word and its stem in each of the profile languages (plural and inflected forms meet there).
+
+    >>> sorted(topic_forms("oils"))[:2]
+    ['oil', 'oils']
+    """
+    return frozenset({word, *(stemmer.stemWord(word) for stemmer in _stemmers())} - {""}) | forms(word)
 
 
 def topic_terms(settings: ProfileSettings) -> tuple[str, ...]:
