@@ -147,8 +147,11 @@ def profile_vocabulary(links: pd.DataFrame, settings: ProfileSettings, typed: np
         links = links[~typed]
     if len(links) > VOCABULARY_SAMPLE:  # the words most domains share show in any large sample
         links = links.sample(n=VOCABULARY_SAMPLE, random_state=0)
+    from linkwijzer.profile.signals.keyword_anchors import WHOLE
+
     vocab, names = vocabulary(), site_name_words(settings, links)
-    skip = vocab.stopwords | vocab.generic | vocab.interface | vocab.url_parts | vocab.modifiers | names
+    skip = (vocab.stopwords | vocab.generic | vocab.interface | vocab.url_parts | vocab.modifiers | names
+            | {n[len(WHOLE):] for n in names})
     found = []
     for column in ("anchor", "target_url"):
         if column not in links or not links[column].notna().any():
@@ -176,32 +179,40 @@ def profile_vocabulary(links: pd.DataFrame, settings: ProfileSettings, typed: np
 LEARN_MIN_DOMAINS = 3  # a title word counts when this many clearly relevant domains use it ...
 LEARN_MIN_SHARE = 0.03  # ... and at least this share of them
 LEARN_SIZE = 8
+LEARN_CONTRAST = 3.0  # ... and at least this many times as often as among the not-relevant domains
 
 
 def _title_vocabulary(links: pd.DataFrame, by_domain: pd.DataFrame, dom_codes: np.ndarray,
                       settings: ProfileSettings, known: set[str]) -> tuple[str, ...]:
-    """Words the titles of the clearly relevant domains share: what the site's world talks about."""
-    from linkwijzer.profile.signals.keyword_anchors import site_name_words
+    """Words the titles of the clearly relevant domains share, and the other domains' titles do not:
+    what the site's world talks about ("travel" for a spa), not what every title says ("tips")."""
+    from linkwijzer.profile.signals.keyword_anchors import WHOLE, site_name_words
 
     if "source_title" not in links or not links["source_title"].notna().any():
         return ()
-    relevant = by_domain.loc[by_domain["label"] == "relevant", "code"].to_numpy()
+    labels = by_domain.set_index("code")["label"]
+    relevant = labels.index[labels == "relevant"].to_numpy()
+    others = labels.index[labels == "not_relevant"].to_numpy()
     if len(relevant) < LEARN_MIN_DOMAINS:
         return ()
-    on = np.isin(dom_codes, relevant)
-    pairs = pd.DataFrame({"title": links["source_title"].to_numpy()[on], "domain": dom_codes[on]}).dropna()
-    pairs = pairs.drop_duplicates().head(50_000)
     vocab, names = vocabulary(), site_name_words(settings, links)
-    skip = vocab.stopwords | vocab.generic | vocab.interface | vocab.url_parts | vocab.modifiers | names | known
+    skip = (vocab.stopwords | vocab.generic | vocab.interface | vocab.url_parts | vocab.modifiers | names | known
+            | {n[len(WHOLE):] for n in names})
+    titles = pd.DataFrame({"title": links["source_title"].to_numpy(), "domain": dom_codes}).dropna().drop_duplicates()
+    titles = titles[titles["domain"].isin(np.concatenate([relevant, others]))].head(100_000)
     split = {t: {w for w in words(str(t)) if len(w) >= 4 and w not in skip and not any(c.isdigit() for c in w)}
-             for t in pairs["title"].unique()}
-    rows = [(w, d) for t, d in zip(pairs["title"], pairs["domain"]) for w in split[t]]
+             for t in titles["title"].unique()}
+    rows = [(w, d) for t, d in zip(titles["title"], titles["domain"]) for w in split[t]]
     if not rows:
         return ()
-    counts = pd.DataFrame(rows, columns=["word", "domain"]).drop_duplicates().groupby("word").size()
-    need = max(LEARN_MIN_DOMAINS, LEARN_MIN_SHARE * len(relevant))
-    counts = counts[counts >= need].sort_values(ascending=False, kind="stable")
-    return tuple(counts.index[:LEARN_SIZE])
+    table = pd.DataFrame(rows, columns=["word", "domain"]).drop_duplicates()
+    table["relevant"] = table["domain"].isin(relevant)
+    per_word = table.groupby("word")["relevant"].agg(["sum", "count"])
+    in_relevant = per_word["sum"] / len(relevant)
+    in_others = (per_word["count"] - per_word["sum"]) / max(len(others), 1)
+    keep = (per_word["sum"] >= max(LEARN_MIN_DOMAINS, LEARN_MIN_SHARE * len(relevant))) \
+        & (in_relevant >= LEARN_CONTRAST * in_others)
+    return tuple(in_relevant[keep].sort_values(ascending=False, kind="stable").index[:LEARN_SIZE])
 
 
 def analyse_relevance(links: pd.DataFrame, settings: ProfileSettings, lang: str, *,
