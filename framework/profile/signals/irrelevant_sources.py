@@ -126,7 +126,7 @@ def topic_terms(settings: ProfileSettings) -> tuple[str, ...]:
 
 VOCABULARY_SIZE = 12  # words the profile itself adds to the site's vocabulary
 VOCABULARY_MIN_DOMAINS = 3
-VOCABULARY_SAMPLE = 200_000
+VOCABULARY_SAMPLE = 50_000
 PROFILE_WORDS = "~"  # marks the one combined term of the profile's own vocabulary  # a word counts when at least this many referring domains use it in anchors or targets
 
 
@@ -198,8 +198,14 @@ def _title_vocabulary(links: pd.DataFrame, by_domain: pd.DataFrame, dom_codes: n
     vocab, names = vocabulary(), site_name_words(settings, links)
     skip = (vocab.stopwords | vocab.generic | vocab.interface | vocab.url_parts | vocab.modifiers | names | known
             | {n[len(WHOLE):] for n in names})
-    titles = pd.DataFrame({"title": links["source_title"].to_numpy(), "domain": dom_codes}).dropna().drop_duplicates()
-    titles = titles[titles["domain"].isin(np.concatenate([relevant, others]))].head(100_000)
+    rows_taken = np.arange(len(links))
+    if len(rows_taken) > 100_000:  # the words many domains share show in any large sample
+        rows_taken = np.random.default_rng(0).choice(rows_taken, 100_000, replace=False)
+    titles = pd.DataFrame({"title": links["source_title"].to_numpy()[rows_taken], "domain": dom_codes[rows_taken]})
+    titles = titles.dropna().drop_duplicates()
+    titles = titles[titles["domain"].isin(np.concatenate([relevant, others]))]
+    if len(titles) > 20_000:
+        titles = titles.sample(n=20_000, random_state=0)
     split = {t: {w for w in words(str(t)) if len(w) >= 4 and w not in skip and not any(c.isdigit() for c in w)}
              for t in titles["title"].unique()}
     rows = [(w, d) for t, d in zip(titles["title"], titles["domain"]) for w in split[t]]
@@ -215,18 +221,19 @@ def _title_vocabulary(links: pd.DataFrame, by_domain: pd.DataFrame, dom_codes: n
     return tuple(in_relevant[keep].sort_values(ascending=False, kind="stable").index[:LEARN_SIZE])
 
 
-def analyse_relevance(links: pd.DataFrame, settings: ProfileSettings, lang: str, *,
-                      learned: tuple[str, ...] | None = None) -> Relevance:
+def analyse_relevance(links: pd.DataFrame, settings: ProfileSettings, lang: str) -> Relevance:
     """Estimate per referring domain whether it is about the user's topic, let the user's overrides win, and judge the share that is not.
 
     Two passes: the site's vocabulary (the user's topics and the profile's own words) finds the
-    clearly relevant pages first; the words their titles share (``learned``) then widen it once —
+    clearly relevant pages first; the words their titles share then widen it once —
     a spa's links come from travel pages, and their titles say "travel" where the anchors said "Caldea".
     """
     estimate, groups = _settings()
     given = topic_terms(settings)
-    kinds = _page_type_per_link(links, np.zeros(len(links), bool), _named_after(settings, links))
-    terms = tuple(dict.fromkeys(given + profile_vocabulary(links, settings, kinds != "") + (learned or ())))
+    # Every text column read once (distinct values, lower-cased): both passes and the page types use them.
+    columns = {name: _column(links, name) for name in (*TEXT_COLUMNS, "anchor")}
+    kinds = _page_type_per_link(links, np.zeros(len(links), bool), _named_after(settings, links), columns)
+    terms = tuple(dict.fromkeys(given + profile_vocabulary(links, settings, kinds != "")))
     # An off-topic vocabulary that is the site's own subject (crypto for a crypto news site) is not
     # off topic. Only the user's words or a clear majority of the profile decide that: spam anchors
     # ("casino") must not switch off the casino vocabulary. The profile's own words are checked
@@ -240,32 +247,39 @@ def analyse_relevance(links: pd.DataFrame, settings: ProfileSettings, lang: str,
     terms = given + ((PROFILE_WORDS + ", ".join(derived),) if derived else ())
     domains = links["source_domain"] if "source_domain" in links else pd.Series("", index=links.index)
     dom_codes, dom_names = pd.factorize(domains.astype("string").fillna(""), use_na_sentinel=False)
-    flags, page_codes = _link_flags(links, terms, groups, settings)
-    pages = _pages(flags, page_codes, dom_codes)
-    pages["score"] = _page_scores(pages, estimate)
+    flags, page_codes = _link_flags(links, terms, groups, settings, columns)
 
-    per_domain = pages.groupby("domain", sort=True)
-    score = per_domain["score"].mean()
-    # a site that shows off-topic vocabulary on a good part of its pages is judged by it
-    score = score.where(per_domain["off"].mean() < estimate["offtopic_pages"], np.minimum(score, estimate["mixed"]))
-    by_domain = pd.DataFrame({"domain": np.asarray(dom_names, dtype=object)[score.index],
-                              "links": np.bincount(dom_codes, minlength=len(dom_names))[score.index],
-                              "score": score.round(3).to_numpy(), "code": score.index.to_numpy()})
-    label = np.where(by_domain["score"] >= estimate["relevant_from"], "relevant",
-                     np.where(by_domain["score"] <= estimate["not_relevant_to"], "not_relevant", "unclear"))
-    if not terms:
-        label[:] = "unclear"  # nothing to compare with: the estimate has no yardstick
-    by_domain["label"] = label
-    by_domain["evidence"] = _evidence(per_domain, terms, groups, settings)
-    # A forum thread is a conversation about the site when its TITLE shows a topic word or the brand;
-    # the text around a dropped link always does, because the one who dropped it wrote it.
-    topic_columns = [c for c in flags if c.startswith("topic:")] + ["brand"]
-    topical = flags[topic_columns].to_numpy(bool).any(axis=1)
-    _page_type_labels(by_domain, kinds, _title_topical(links, terms, settings, topical), dom_codes, lang)
-    if learned is None:
-        more = _title_vocabulary(links, by_domain, dom_codes, settings, set(terms) | set(derived))
-        if more:
-            return analyse_relevance(links, settings, lang, learned=more)
+    def judge(terms: tuple[str, ...]) -> pd.DataFrame:
+        pages = _pages(flags, page_codes, dom_codes)
+        pages["score"] = _page_scores(pages, estimate)
+        per_domain = pages.groupby("domain", sort=True)
+        score = per_domain["score"].mean()
+        # a site that shows off-topic vocabulary on a good part of its pages is judged by it
+        score = score.where(per_domain["off"].mean() < estimate["offtopic_pages"], np.minimum(score, estimate["mixed"]))
+        by_domain = pd.DataFrame({"domain": np.asarray(dom_names, dtype=object)[score.index],
+                                  "links": np.bincount(dom_codes, minlength=len(dom_names))[score.index],
+                                  "score": score.round(3).to_numpy(), "code": score.index.to_numpy()})
+        label = np.where(by_domain["score"] >= estimate["relevant_from"], "relevant",
+                         np.where(by_domain["score"] <= estimate["not_relevant_to"], "not_relevant", "unclear"))
+        if not terms:
+            label[:] = "unclear"  # nothing to compare with: the estimate has no yardstick
+        by_domain["label"] = label
+        by_domain["evidence"] = _evidence(per_domain, terms, groups, settings)
+        # A forum thread is a conversation about the site when its TITLE shows a topic word or the
+        # brand; the text around a dropped link always does, because the one who dropped it wrote it.
+        topic_columns = [c for c in flags if c.startswith("topic:")] + ["brand"]
+        topical = flags[topic_columns].to_numpy(bool).any(axis=1)
+        _page_type_labels(by_domain, kinds, _title_topical(links, terms, settings, topical), dom_codes, lang)
+        return by_domain
+
+    by_domain = judge(terms)
+    learned = _title_vocabulary(links, by_domain, dom_codes, settings, set(terms) | set(derived))
+    if learned:  # one more pass, for the learned words only
+        term = PROFILE_WORDS + ", ".join(learned)
+        column = f"topic:{term}"
+        flags[column] = _link_flags(links, (term,), {}, settings, columns)[0][column].to_numpy()
+        terms = terms + (term,)
+        by_domain = judge(terms)
     by_domain = by_domain.drop(columns="code")
     by_domain["overridden"] = False
     _apply_overrides(by_domain, settings.relevance_overrides)
@@ -299,7 +313,11 @@ def _column(links: pd.DataFrame, name: str) -> tuple[np.ndarray, pa.ChunkedArray
     return codes, pc.utf8_lower(texts)
 
 
-def _link_flags(links: pd.DataFrame, terms, groups, settings: ProfileSettings) -> tuple[pd.DataFrame, np.ndarray]:
+TEXT_COLUMNS = ("source_title", "left_context", "right_context", "source_url")
+
+
+def _link_flags(links: pd.DataFrame, terms, groups, settings: ProfileSettings,
+                columns: dict | None = None) -> tuple[pd.DataFrame, np.ndarray]:
     """Per link: which topic terms and off-topic groups its texts show, whether they name the brand, how many words the page's own text has."""
     brand = [_phrase(b) for b in settings.brand_terms() if words(b)]
     brand_pattern = f"{_START}(?:{'|'.join(brand)}){_END}" if brand else None
@@ -310,7 +328,7 @@ def _link_flags(links: pd.DataFrame, terms, groups, settings: ProfileSettings) -
     flags = {**{f"topic:{t}": np.zeros(len(links), bool) for t in terms},
              **{f"off:{g}": np.zeros(len(links), bool) for g in groups}, "brand": np.zeros(len(links), bool)}
     count = np.zeros(len(links), np.int64)
-    columns = {name: _column(links, name) for name in ("source_title", "left_context", "right_context", "source_url")}
+    columns = {name: (columns or {}).get(name) or _column(links, name) for name in TEXT_COLUMNS}
     own_text = np.zeros(len(links), bool)  # a title or context: the URL's words are then not counted
     for name, (codes, texts) in columns.items():
         present = codes >= 0
@@ -387,7 +405,8 @@ def _named_after(settings: ProfileSettings, links: pd.DataFrame) -> str:
     return rf"^https?://[^/]+/@?(?:{'|'.join(names)})[a-z0-9_]*/?$" if names else ""
 
 
-def _page_type_per_link(links: pd.DataFrame, topical: np.ndarray, named_after: str = "") -> np.ndarray:
+def _page_type_per_link(links: pd.DataFrame, topical: np.ndarray, named_after: str = "",
+                        columns: dict | None = None) -> np.ndarray:
     """Per link: the first page type its title, URL or anchor shows ("" for none).
 
     Each field is matched per distinct value, and first against all types at once: most pages are
@@ -402,7 +421,10 @@ def _page_type_per_link(links: pd.DataFrame, topical: np.ndarray, named_after: s
             patterns["profile"] = f"{patterns['profile']}|(?:{named_after})"
         if column not in links or not patterns or not links[column].notna().any():
             continue
-        codes, distinct = _distinct_values(links[column])
+        codes, distinct = columns[column] if columns and column in columns else _distinct_values(links[column])
+        if not len(distinct):
+            continue
+        distinct = distinct.combine_chunks() if isinstance(distinct, pa.ChunkedArray) else distinct
         anything = "|".join(f"(?:{p})" for p in patterns.values())
         candidate = pc.match_substring_regex(distinct, anything, ignore_case=True).to_numpy(zero_copy_only=False)
         candidate = np.flatnonzero(np.nan_to_num(candidate.astype(float)).astype(bool))
@@ -415,20 +437,20 @@ def _page_type_per_link(links: pd.DataFrame, topical: np.ndarray, named_after: s
                 zero_copy_only=False).astype(bool)
             hits[name] |= per_value[np.where(codes >= 0, codes, len(distinct))]
     if named_after and "profile" in hits and "source_title" in links and links["source_title"].notna().any():
-        hits["profile"] |= _titled_after(links["source_title"], named_after)
+        hits["profile"] |= _titled_after(links["source_title"], named_after, (columns or {}).get("source_title"))
     for name, kind in kinds.items():
         hit = hits[name] & ~topical if kind["needs_topic_miss"] else hits[name]
         found[(found == "") & hit] = name
     return found
 
 
-def _titled_after(titles: pd.Series, named_after: str) -> np.ndarray:
+def _titled_after(titles: pd.Series, named_after: str, column: tuple | None = None) -> np.ndarray:
     """Per link: a part of its page title IS the site's name ("Essential Natural Oils", "HBNO Bulk |
     Yellow Pages"): a page made about the site on someone else's platform — a listing or a profile."""
     names = re.search(r"\(\?:(.*)\)\[a-z0-9_\]\*", named_after)
     if not names:
         return np.zeros(len(titles), bool)
-    codes, distinct = _distinct_values(titles)
+    codes, distinct = column if column is not None else _distinct_values(titles)
     collapsed = pc.replace_substring_regex(pc.utf8_lower(distinct), r"[^a-z0-9|•:–—-]", "")
     pattern = rf"(?:^|[|•:–—-])(?:{names.group(1)})(?:$|[|•:–—-])"
     per_value = pc.match_substring_regex(collapsed, pattern).to_numpy(zero_copy_only=False).astype(bool)
