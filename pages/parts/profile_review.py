@@ -63,9 +63,38 @@ def suggest_keywords(review: ProfileReview, lang: str) -> None:
     t = texts(lang)
     picked = st.pills(t("ui.review.suggested"), review.measured["keyword_anchors"].suggested_keywords, selection_mode="multi",
                       key="review.suggested", help=t("ui.review.suggested_help"))
-    if picked and st.button(t("ui.review.use_suggested"), icon=":material/add:"):
-        st.session_state["review.keywords"] = list(picked)
-        st.rerun(scope="fragment")
+    if picked:
+        st.button(t("ui.review.use_suggested"), icon=":material/add:", on_click=_add_to, args=("review.keywords", picked))
+
+
+def topic_suggestions(review: ProfileReview, lang: str) -> None:
+    """Topic words to pick: what the profile says the site is about, and on request what its home page says."""
+    from linkwijzer.profile.review.site_topics import learn_topics
+
+    t = texts(lang)
+    state = st.session_state
+    chosen = set(review.settings.topics)
+    learned = state.get("review.learned_topics", {}).get(review.settings.domain, [])
+    offered = [w for w in dict.fromkeys([*learned, *review.measured["irrelevant_sources"].vocabulary]) if w not in chosen]
+    left, right = st.columns([4, 1], vertical_alignment="bottom")
+    picked = left.pills(t("ui.review.topic_suggestions"), offered, selection_mode="multi", key="review.topic_pills",
+                        help=t("ui.review.topic_suggestions_help")) if offered else []
+    if right.button(t("ui.review.learn_topics"), icon=":material/travel_explore:", disabled=not review.settings.domain,
+                    help=t("ui.review.learn_topics_help")):
+        with st.spinner(t("ui.review.learning_topics", site=review.settings.domain)):
+            found = learn_topics(review.settings.domain, review.settings, lang)
+        if found.problem or not found.topics:
+            st.warning(escape_markdown(found.problem or t("ui.review.learned_none")), icon=":material/info:")
+        else:
+            state.setdefault("review.learned_topics", {})[review.settings.domain] = found.topics
+            st.rerun(scope="fragment")
+    if picked:
+        # A callback: it runs before the settings' widgets are drawn again, the only time their value may change.
+        st.button(t("ui.review.use_topics"), icon=":material/add:", on_click=_add_to, args=("review.topics", picked))
+
+
+def _add_to(key: str, words: list[str]) -> None:
+    st.session_state[key] = list(dict.fromkeys([*st.session_state.get(key, []), *words]))
 
 
 def filters(links: pd.DataFrame, lang: str) -> Filters:
@@ -361,5 +390,5 @@ def live_check(links: pd.DataFrame, import_key: str, settings: ProfileSettings, 
 
 
 # What the page adds to a signal's tab beyond its charts and tables: widgets that change the settings.
-EXTRAS = {"keyword_anchors": suggest_keywords}
+EXTRAS = {"keyword_anchors": suggest_keywords, "irrelevant_sources": topic_suggestions}
 AFTER = {"link_bursts": bursts_editor, "irrelevant_sources": relevance_editor}

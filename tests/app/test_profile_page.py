@@ -190,3 +190,18 @@ def test_two_sites_are_named_and_one_is_picked(exports):
     at.run()
     assert not at.exception
     assert any("Reviewed: the 2,436 links to hbnobulk.com" in i.value for i in at.info)
+
+
+def test_the_profile_suggests_topics_to_pick():
+    at = open_profile("en")
+    at.multiselect(key="review.topics").set_value([])
+    at.run()
+    assert not at.exception, at.exception
+    pills = at.button_group(key="review.topic_pills")
+    assert "fiets" in pills.options or "ebikes" in pills.options
+    pills.set_value([pills.options[0]])
+    at.run()
+    added = next(b for b in at.button if b.label == text("en", "ui.review.use_topics"))
+    added.click()
+    at.run()
+    assert at.multiselect(key="review.topics").value == [pills.options[0]], "the picked word became a topic"

@@ -48,6 +48,9 @@ class Relevance:
     """Per label: ``domains``, ``links``, ``share_domains``, ``share_links``."""
     signal: Signal
     """``irrelevant_sources``."""
+    vocabulary: tuple[str, ...] = ()
+    """The words the profile itself added to the site's vocabulary (anchors, target paths, titles of
+    clearly relevant pages): offered to the user as topic suggestions."""
 
 
 @cache
@@ -293,7 +296,8 @@ def analyse_relevance(links: pd.DataFrame, settings: ProfileSettings, lang: str)
     distribution = _distribution(by_domain)
     titles = "source_title" in links and bool(links["source_title"].notna().any())
     signal = _signal(by_domain, distribution, bool(terms), titles, lang)
-    return Relevance(by_domain, per_link, distribution, signal)
+    return Relevance(by_domain, per_link, distribution, signal,
+                     tuple(dict.fromkeys(derived + tuple(learned or ()))))
 
 
 def _column(links: pd.DataFrame, name: str) -> tuple[np.ndarray, pa.ChunkedArray]:
