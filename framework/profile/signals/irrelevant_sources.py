@@ -280,7 +280,7 @@ def analyse_relevance(links: pd.DataFrame, settings: ProfileSettings, lang: str)
     if learned:  # one more pass, for the learned words only
         term = PROFILE_WORDS + ", ".join(learned)
         column = f"topic:{term}"
-        flags[column] = _link_flags(links, (term,), {}, settings, columns)[0][column].to_numpy()
+        flags[column] = _link_flags(links, (term,), {}, settings, columns, only_topics=True)[0][column].to_numpy()
         terms = terms + (term,)
         by_domain = judge(terms)
     by_domain = by_domain.drop(columns="code")
@@ -321,8 +321,14 @@ TEXT_COLUMNS = ("source_title", "left_context", "right_context", "source_url")
 
 
 def _link_flags(links: pd.DataFrame, terms, groups, settings: ProfileSettings,
-                columns: dict | None = None) -> tuple[pd.DataFrame, np.ndarray]:
-    """Per link: which topic terms and off-topic groups its texts show, whether they name the brand, how many words the page's own text has."""
+                columns: dict | None = None, only_topics: bool = False) -> tuple[pd.DataFrame, np.ndarray]:
+    """Per link: which topic terms and off-topic groups its texts show, whether they name the brand, how many words the page's own text has.
+
+    ``only_topics``: just the topic flags (a second pass with more words), reusing the brand-free
+    texts the first pass left in ``columns``.
+    """
+    shared = columns if columns is not None else {}
+    stripped = shared.setdefault("_brand_free", {})
     brand = [_phrase(b) for b in settings.brand_terms() if words(b)]
     brand_pattern = f"{_START}(?:{'|'.join(brand)}){_END}" if brand else None
     topics = {t: _topic_patterns(t) if not t.startswith(PROFILE_WORDS) else
@@ -332,17 +338,24 @@ def _link_flags(links: pd.DataFrame, terms, groups, settings: ProfileSettings,
     flags = {**{f"topic:{t}": np.zeros(len(links), bool) for t in terms},
              **{f"off:{g}": np.zeros(len(links), bool) for g in groups}, "brand": np.zeros(len(links), bool)}
     count = np.zeros(len(links), np.int64)
-    columns = {name: (columns or {}).get(name) or _column(links, name) for name in TEXT_COLUMNS}
+    columns = {name: shared.get(name) or _column(links, name) for name in TEXT_COLUMNS}
     own_text = np.zeros(len(links), bool)  # a title or context: the URL's words are then not counted
     for name, (codes, texts) in columns.items():
         present = codes >= 0
         gather = lambda per_value: np.append(per_value, per_value[:0].dtype.type())[codes]  # noqa: E731
-        named = _has(texts, brand_pattern) if brand_pattern else np.zeros(len(texts), bool)
-        if named.any():  # the page names you (a review, a listing): evidence, but its words are not topic words
-            flags["brand"] |= gather(named)
-            texts = pc.if_else(pa.chunked_array([pa.array(named)]), pc.replace_substring_regex(texts, brand_pattern, " "), texts)
+        if name in stripped:
+            named, texts = stripped[name]
+        else:
+            named = _has(texts, brand_pattern) if brand_pattern else np.zeros(len(texts), bool)
+            if named.any():  # the page names you (a review, a listing): evidence, but its words are not topic words
+                texts = pc.if_else(pa.chunked_array([pa.array(named)]), pc.replace_substring_regex(texts, brand_pattern, " "),
+                                   texts)
+            stripped[name] = (named, texts)
+        flags["brand"] |= gather(named)
         for term, patterns in topics.items():
             flags[f"topic:{term}"] |= gather(np.logical_and.reduce([_has(texts, p) for p in patterns]))
+        if only_topics:
+            continue
         off = _has(texts, any_off) if groups else np.zeros(len(texts), bool)
         if off.any():  # off-topic vocabulary is rare: one pass for all groups, then each group on those values
             hits, suspects = np.flatnonzero(off), texts.take(pa.array(np.flatnonzero(off)))
