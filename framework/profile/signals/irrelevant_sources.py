@@ -129,7 +129,7 @@ def topic_terms(settings: ProfileSettings) -> tuple[str, ...]:
 
 VOCABULARY_SIZE = 12  # words the profile itself adds to the site's vocabulary
 VOCABULARY_MIN_DOMAINS = 3
-VOCABULARY_SAMPLE = 50_000
+VOCABULARY_SAMPLE = 20_000
 PROFILE_WORDS = "~"  # marks the one combined term of the profile's own vocabulary  # a word counts when at least this many referring domains use it in anchors or targets
 
 
@@ -207,8 +207,8 @@ def _title_vocabulary(links: pd.DataFrame, by_domain: pd.DataFrame, dom_codes: n
     titles = pd.DataFrame({"title": links["source_title"].to_numpy()[rows_taken], "domain": dom_codes[rows_taken]})
     titles = titles.dropna().drop_duplicates()
     titles = titles[titles["domain"].isin(np.concatenate([relevant, others]))]
-    if len(titles) > 20_000:
-        titles = titles.sample(n=20_000, random_state=0)
+    if len(titles) > 5_000:
+        titles = titles.sample(n=5_000, random_state=0)
     split = {t: {w for w in words(str(t)) if len(w) >= 4 and w not in skip and not any(c.isdigit() for c in w)}
              for t in titles["title"].unique()}
     rows = [(w, d) for t, d in zip(titles["title"], titles["domain"]) for w in split[t]]
