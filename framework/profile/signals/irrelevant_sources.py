@@ -489,9 +489,13 @@ def _page_type_labels(by_domain: pd.DataFrame, kinds: np.ndarray, title_topical:
     """Domains whose pages are mostly one of the not-relevant page types: ``not_relevant``, the type as evidence."""
     if not len(kinds) or not len(by_domain):
         return
-    topical = title_topical
     conditional = [k for k, v in page_types().items() if v["needs_topic_miss"]]
-    kinds = np.where(np.isin(kinds, conditional) & topical, "", kinds)  # a forum thread on your subject is a conversation
+    discussed = np.isin(kinds, conditional) & title_topical
+    kinds = np.where(discussed, "", kinds)  # a forum thread on your subject is a conversation
+    # A forum where your subject is discussed at all is a place where people talk about it: its
+    # other threads do not make it spam. The unconditional types (link selling, directories) stay.
+    talking = pd.Series(discussed).groupby(dom_codes).any()
+    kinds = np.where(np.isin(kinds, conditional) & talking.reindex(dom_codes).to_numpy(bool), "", kinds)
     typed = pd.DataFrame({"domain": dom_codes, "kind": kinds})
     share = typed.assign(any=typed["kind"] != "").groupby("domain")["any"].mean()
     main = typed[typed["kind"] != ""].groupby("domain")["kind"].agg(lambda k: k.value_counts().index[0])
