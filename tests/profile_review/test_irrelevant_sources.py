@@ -211,3 +211,15 @@ def test_an_override_with_an_unknown_label_is_refused() -> None:
 def test_why_is_filled_in_both_languages(lang: str, sample: str, changes: dict) -> None:
     why = analyse_relevance(sample_links(sample), sample_settings(sample, **changes), lang).signal.why
     assert why and "{" not in why and "}" not in why
+
+
+def test_word_forms_meet_in_every_profile_language() -> None:
+    """The issue's cases: "medical supplies" meets "Medical Supply", a Dutch compound meets its head
+    word, and Spanish, German and French plurals meet their singular."""
+    settings = ProfileSettings(site="mdsupplies.com", topics=("medical supplies", "brood", "aceite", "öl", "huile"))
+    frame = pages(("https://a.com/x", "The best Medical Supply store for clinics"),
+                  ("https://b.nl/y", "Een broodtrommel voor de lunch"),
+                  ("https://c.es/z", "Aceites esenciales para el hogar"),
+                  ("https://d.fr/w", "Les huiles essentielles bio"))
+    labels = analyse_relevance(frame, settings, "en").by_domain.set_index("domain")["label"].astype(str).to_dict()
+    assert labels == {"a.com": "relevant", "b.nl": "relevant", "c.es": "relevant", "d.fr": "relevant"}
