@@ -133,8 +133,8 @@ VOCABULARY_SAMPLE = 20_000
 PROFILE_WORDS = "~"  # marks the one combined term of the profile's own vocabulary  # a word counts when at least this many referring domains use it in anchors or targets
 
 
-def profile_vocabulary(links: pd.DataFrame, settings: ProfileSettings, typed: np.ndarray | None = None
-                       ) -> tuple[str, ...]:
+def profile_vocabulary(links: pd.DataFrame, settings: ProfileSettings, typed: np.ndarray | None = None,
+                       names: frozenset[str] | None = None) -> tuple[str, ...]:
     """What the profile says the site is about: the words of its anchors and of the target URLs' paths,
     by the number of referring domains that use them — never brand, domain, button or address words.
 
@@ -152,7 +152,7 @@ def profile_vocabulary(links: pd.DataFrame, settings: ProfileSettings, typed: np
         links = links.sample(n=VOCABULARY_SAMPLE, random_state=0)
     from linkwijzer.profile.signals.keyword_anchors import WHOLE
 
-    vocab, names = vocabulary(), site_name_words(settings, links)
+    vocab, names = vocabulary(), names if names is not None else site_name_words(settings, links)
     skip = (vocab.stopwords | vocab.generic | vocab.interface | vocab.url_parts | vocab.modifiers | names
             | {n[len(WHOLE):] for n in names})
     found = []
@@ -186,7 +186,7 @@ LEARN_CONTRAST = 3.0  # ... and at least this many times as often as among the n
 
 
 def _title_vocabulary(links: pd.DataFrame, by_domain: pd.DataFrame, dom_codes: np.ndarray,
-                      settings: ProfileSettings, known: set[str]) -> tuple[str, ...]:
+                      settings: ProfileSettings, known: set[str], names: frozenset[str] | None = None) -> tuple[str, ...]:
     """Words the titles of the clearly relevant domains share, and the other domains' titles do not:
     what the site's world talks about ("travel" for a spa), not what every title says ("tips")."""
     from linkwijzer.profile.signals.keyword_anchors import WHOLE, site_name_words
@@ -198,7 +198,7 @@ def _title_vocabulary(links: pd.DataFrame, by_domain: pd.DataFrame, dom_codes: n
     others = labels.index[labels == "not_relevant"].to_numpy()
     if len(relevant) < LEARN_MIN_DOMAINS:
         return ()
-    vocab, names = vocabulary(), site_name_words(settings, links)
+    vocab, names = vocabulary(), names if names is not None else site_name_words(settings, links)
     skip = (vocab.stopwords | vocab.generic | vocab.interface | vocab.url_parts | vocab.modifiers | names | known
             | {n[len(WHOLE):] for n in names})
     rows_taken = np.arange(len(links))
@@ -235,8 +235,11 @@ def analyse_relevance(links: pd.DataFrame, settings: ProfileSettings, lang: str)
     given = topic_terms(settings)
     # Every text column read once (distinct values, lower-cased): both passes and the page types use them.
     columns = {name: _column(links, name) for name in (*TEXT_COLUMNS, "anchor")}
-    kinds = _page_type_per_link(links, np.zeros(len(links), bool), _named_after(settings, links), columns)
-    terms = tuple(dict.fromkeys(given + profile_vocabulary(links, settings, kinds != "")))
+    from linkwijzer.profile.signals.keyword_anchors import site_name_words
+
+    names = site_name_words(settings, links)  # the site's own names, worked out once for every step below
+    kinds = _page_type_per_link(links, np.zeros(len(links), bool), _named_after(settings, links, names), columns)
+    terms = tuple(dict.fromkeys(given + profile_vocabulary(links, settings, kinds != "", names)))
     # An off-topic vocabulary that is the site's own subject (crypto for a crypto news site) is not
     # off topic. Only the user's words or a clear majority of the profile decide that: spam anchors
     # ("casino") must not switch off the casino vocabulary. The profile's own words are checked
@@ -276,7 +279,7 @@ def analyse_relevance(links: pd.DataFrame, settings: ProfileSettings, lang: str)
         return by_domain
 
     by_domain = judge(terms)
-    learned = _title_vocabulary(links, by_domain, dom_codes, settings, set(terms) | set(derived))
+    learned = _title_vocabulary(links, by_domain, dom_codes, settings, set(terms) | set(derived), names)
     if learned:  # one more pass, for the learned words only
         term = PROFILE_WORDS + ", ".join(learned)
         column = f"topic:{term}"
@@ -413,11 +416,12 @@ def _title_topical(links: pd.DataFrame, terms: tuple[str, ...], settings: Profil
     return np.where(codes >= 0, np.append(per_value, False)[codes], topical)
 
 
-def _named_after(settings: ProfileSettings, links: pd.DataFrame) -> str:
+def _named_after(settings: ProfileSettings, links: pd.DataFrame, names: frozenset[str] | None = None) -> str:
     """A URL pattern for pages at another site's root named after this site (a self-made profile)."""
     from linkwijzer.profile.signals.keyword_anchors import WHOLE, site_name_words
 
-    names = sorted({n[len(WHOLE):] for n in site_name_words(settings, links) if n.startswith(WHOLE)}, key=len)
+    names = names if names is not None else site_name_words(settings, links)
+    names = sorted({n[len(WHOLE):] for n in names if n.startswith(WHOLE)}, key=len)
     names = [re.escape(n) for n in names if len(n) >= 6]
     return rf"^https?://[^/]+/@?(?:{'|'.join(names)})[a-z0-9_]*/?$" if names else ""
 
@@ -498,7 +502,9 @@ def _page_type_labels(by_domain: pd.DataFrame, kinds: np.ndarray, title_topical:
     kinds = np.where(np.isin(kinds, conditional) & talking.reindex(dom_codes).to_numpy(bool), "", kinds)
     typed = pd.DataFrame({"domain": dom_codes, "kind": kinds})
     share = typed.assign(any=typed["kind"] != "").groupby("domain")["any"].mean()
-    main = typed[typed["kind"] != ""].groupby("domain")["kind"].agg(lambda k: k.value_counts().index[0])
+    # The type most of a domain's typed links show, counted without a Python call per domain.
+    counted = typed[typed["kind"] != ""].value_counts().reset_index(name="n")
+    main = counted.sort_values(["domain", "n"], ascending=[True, False]).drop_duplicates("domain").set_index("domain")["kind"]
     codes = by_domain["code"]
     share_of = share.reindex(codes.to_numpy()).fillna(0).to_numpy()
     kind_of = main.reindex(codes.to_numpy()).fillna("").to_numpy()
