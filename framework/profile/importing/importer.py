@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -87,6 +88,7 @@ class ImportResult:
     reclaim: pd.DataFrame = field(default_factory=pd.DataFrame)
     """Links to the site's own dead pages (Ahrefs broken backlinks): to reclaim, never judged."""
     folding: Folding = field(default_factory=Folding)
+    _by_site: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def referring_domains(self) -> int:
@@ -97,10 +99,18 @@ class ImportResult:
     def lost_links(self) -> int:
         return int(self.links["lost"].sum()) if "lost" in self.links and len(self.links) else 0
 
-    @property
+    @cached_property
     def target_sites(self) -> list[tuple[str, int]]:
-        """The sites the links point to, with their link counts, most first (see ``target_sites``)."""
+        """The sites the links point to, with their link counts, most first (see ``target_sites``).
+
+        Kept: the profile page asks on every rerun, and the links never change after the import."""
         return target_sites(self.links)
+
+    def links_to(self, site: str) -> pd.DataFrame:
+        """The links to ``site`` (see ``links_to_site``), kept per site for the page's reruns."""
+        if site not in self._by_site:
+            self._by_site[site] = links_to_site(self.links, site)
+        return self._by_site[site]
 
     def summary(self) -> dict:
         """The JSON of ``linkwijzer import FILE... --json``."""

@@ -56,33 +56,21 @@ def links_table(review) -> pd.DataFrame:
 def classified_links_csv(review, lang: str) -> bytes:
     """The classified links, safe for a spreadsheet; ids and ``true``/``false`` in every language."""
     table = links_table(review)
+    headers = {}
+    if lang == "nl":  # the judgments again in Dutch words, each distinct value translated once
+        for name in IN_WORDS:
+            column = table[name].astype(object)
+            words = {v: value(lang, name, v) for v in column.dropna().unique()}
+            table[f"{name}_nl"] = column.map(words).fillna("")
+            headers[f"{name}_nl"] = text(lang, f"columns.{name}")
+        # Excel with Dutch settings reads "45.5" as 455 or as text: write the decimal comma it expects.
+        for name in table.columns[[pd.api.types.is_float_dtype(d) for d in table.dtypes]]:
+            table[name] = table[name].round(4).astype("string[pyarrow]").str.replace(".", ",", regex=False)
     for name in ("lost", "in_burst", "nofollow", "sponsored", "ugc", "sitewide"):
         if name in table:
             flags = table[name].astype(object)
             table[name] = flags.map(lambda v: "" if v is None or v is pd.NA or v != v else ("true" if v else "false"))
-    headers = {}
-    if lang == "nl":
-        for name in IN_WORDS:
-            words = f"{name}_nl"
-            source = links_table_values(table[name], name)
-            table[words] = source.map(lambda v, c=name: value(lang, _vocabulary(c), v) if v not in ("", None) else "")
-            headers[words] = text(lang, f"columns.{name}")
-        # Excel with Dutch settings reads "45.5" as 455 or as text: write the decimal comma it expects.
-        for name in table.columns[[pd.api.types.is_float_dtype(d) for d in table.dtypes]]:
-            table[name] = table[name].round(4).astype("string[pyarrow]").str.replace(".", ",", regex=False)
     return safe_csv_frame(table, headers, delimiter=DELIMITERS.get(lang, ","))
-
-
-def links_table_values(column: pd.Series, name: str) -> pd.Series:
-    """A judgment column as plain values for translation (flags back to booleans)."""
-    if name in ("lost", "in_burst"):
-        return column.map({"true": True, "false": False, "": ""})
-    return column
-
-
-def _vocabulary(name: str) -> str:
-    # present.tables.VALUES knows where each vocabulary's words live; flags need no vocabulary.
-    return {"placement": "placement_class"}.get(name, name)
 
 
 __all__ = ["PUBLIC", "links_table", "classified_links_csv"]

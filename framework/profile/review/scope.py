@@ -9,7 +9,7 @@ import pandas as pd
 
 from linkwijzer.i18n import text
 from linkwijzer.present.formatting import count
-from linkwijzer.profile.importing.importer import ImportResult, links_to_site
+from linkwijzer.profile.importing.importer import ImportResult
 
 
 @dataclass
@@ -37,7 +37,7 @@ def scope_of(imported: ImportResult, site: str, lang: str) -> Scope:
     if site not in {s for s, _ in sites}:
         notes.append(text(lang, "import.sites.none_match", site=site or "?"))
         return Scope(imported.links, sites, "", notes)
-    links = links_to_site(imported.links, site)
+    links = imported.links_to(site)
     notes.append(text(lang, "import.sites.reviewed", links=count(len(links), lang), site=site))
     return Scope(links, sites, site, notes)
 

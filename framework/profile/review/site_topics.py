@@ -32,13 +32,10 @@ class LearnedTopics:
 def topics_of_page(html: str, settings: ProfileSettings, limit: int = MAX_TOPICS) -> list[str]:
     """The words a home page stresses (title, description, headings, menu), without brand, button and
     filler words — what the site says it is about, in its own language."""
-    from linkwijzer.profile.signals.keyword_anchors import WHOLE, site_name_words, vocabulary, words
+    from linkwijzer.profile.signals.keyword_anchors import not_topic_words, site_name_words, words
 
     tree = HTMLParser(html)
-    vocab = vocabulary()
-    names = site_name_words(settings, _no_links())
-    skip = (vocab.stopwords | vocab.generic | vocab.interface | vocab.url_parts | vocab.modifiers | names
-            | {n[len(WHOLE):] for n in names})
+    skip = not_topic_words(site_name_words(settings, _no_links()))
     weight: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     for selector, points in PLACES:

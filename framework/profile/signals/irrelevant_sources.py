@@ -26,7 +26,8 @@ import pyarrow.compute as pc
 from linkwijzer.datafiles import DataFileError, load_toml
 from linkwijzer.i18n import text
 from linkwijzer.present.formatting import percent
-from linkwijzer.profile.signals.keyword_anchors import forms, vocabulary, words
+from linkwijzer.profile.signals.keyword_anchors import (WHOLE, forms, not_topic_words, site_name_words,
+                                                        vocabulary, words)
 from linkwijzer.profile.review.settings import RELEVANCE_LABELS, ProfileSettings
 from linkwijzer.present import charts
 from linkwijzer.profile.signals.base import SignalSpec, THRESHOLDS, Signal, level_for, thresholds
@@ -80,6 +81,13 @@ def _term_pattern(term: str) -> str:
     return f"{_START}{body}" if term.endswith("*") else f"{_START}{body}(?:s|en|es)?{_END}"
 
 
+def _term_patterns(term: str) -> list[str]:
+    """A topic term's regexes; the profile's combined words (``~a, b, c``) as one alternation."""
+    if not term.startswith(PROFILE_WORDS):
+        return _topic_patterns(term)
+    return ["|".join(f"(?:{p})" for word in term[len(PROFILE_WORDS):].split(", ") for p in _topic_patterns(word))]
+
+
 def _topic_patterns(term: str) -> list[str]:
     """A topic term as regexes, one per word, all of which must match (Dutch or English stem).
 
@@ -128,9 +136,18 @@ def topic_terms(settings: ProfileSettings) -> tuple[str, ...]:
 
 
 VOCABULARY_SIZE = 12  # words the profile itself adds to the site's vocabulary
-VOCABULARY_MIN_DOMAINS = 3
-VOCABULARY_SAMPLE = 20_000
-PROFILE_WORDS = "~"  # marks the one combined term of the profile's own vocabulary  # a word counts when at least this many referring domains use it in anchors or targets
+VOCABULARY_MIN_DOMAINS = 3  # a word counts when at least this many referring domains use it in anchors or targets
+VOCABULARY_SAMPLE = 20_000  # links looked at: the words most domains share show in any large sample
+PROFILE_WORDS = "~"  # marks the one combined term of the profile's own vocabulary
+
+
+def _domains_per_word(texts: pd.Series, domains: pd.Series, skip: frozenset[str],
+                      body=lambda text: text) -> pd.DataFrame:
+    """``word, domain`` pairs, once each: every distinct text split into words once."""
+    split = {value: {w for w in words(body(str(value))) if len(w) >= 4 and w not in skip
+                     and not any(ch.isdigit() for ch in w)} for value in pd.unique(texts)}
+    rows = [(word, domain) for value, domain in zip(texts, domains) for word in split[value]]
+    return pd.DataFrame(rows, columns=["word", "domain"]).drop_duplicates()
 
 
 def profile_vocabulary(links: pd.DataFrame, settings: ProfileSettings, typed: np.ndarray | None = None,
@@ -140,41 +157,29 @@ def profile_vocabulary(links: pd.DataFrame, settings: ProfileSettings, typed: np
 
     ``essentialnaturaloils.com/products/lavender-essential-oil`` and the anchor "Organic Lavender Oil"
     make "lavender" and "oil" part of the vocabulary, so a page about lavender oil counts as on topic.
-    Each distinct text is split into words once; the counting per domain is vectorised.
+    Parts of a brand written together ("essential" of essentialnaturaloils) stay: they are often the
+    subject; only the names themselves are left out.
     """
-    from linkwijzer.profile.signals.keyword_anchors import site_name_words
-
     if "source_domain" not in links or not len(links):
         return ()
     if typed is not None and typed.any():  # spam and directory pages' anchors say nothing about the site
         links = links[~typed]
-    if len(links) > VOCABULARY_SAMPLE:  # the words most domains share show in any large sample
+    if len(links) > VOCABULARY_SAMPLE:
         links = links.sample(n=VOCABULARY_SAMPLE, random_state=0)
-    from linkwijzer.profile.signals.keyword_anchors import WHOLE
-
-    vocab, names = vocabulary(), names if names is not None else site_name_words(settings, links)
-    skip = (vocab.stopwords | vocab.generic | vocab.interface | vocab.url_parts | vocab.modifiers | names
-            | {n[len(WHOLE):] for n in names})
+    skip = not_topic_words(names if names is not None else site_name_words(settings, links))
     found = []
-    for column in ("anchor", "target_url"):
+    for column, body in (("anchor", lambda text: text),
+                         ("target_url", lambda url: re.sub(r"^[a-z][a-z0-9+.-]*://[^/?#]*", "", url.lower()))):
         if column not in links or not links[column].notna().any():
             continue
-        pairs = pd.DataFrame({"text": links[column].astype("string"), "domain": links["source_domain"].astype("string")})
+        pairs = pd.DataFrame({"text": links[column].astype(object), "domain": links["source_domain"].astype(object)})
         pairs = pairs.dropna().drop_duplicates()
         top = pairs["text"].value_counts().index[:5000]  # the texts most domains share carry the vocabulary
         pairs = pairs[pairs["text"].isin(top)]
-        split = {}
-        for value in pairs["text"].unique():
-            body = re.sub(r"^[a-z][a-z0-9+.-]*://[^/?#]*", "", value.lower()) if column == "target_url" else value
-            # Parts of a brand written together ("essential" of essentialnaturaloils) stay: they are
-            # often the subject; only the names themselves are left out.
-            split[value] = sorted({w for w in words(body) if len(w) >= 4 and w not in skip
-                                   and not any(ch.isdigit() for ch in w)})
-        found.extend((word, domain) for text_value, domain in zip(pairs["text"].astype(object), pairs["domain"].astype(object))
-                     for word in split[text_value])
+        found.append(_domains_per_word(pairs["text"], pairs["domain"], skip, body))
     if not found:
         return ()
-    counts = pd.DataFrame(found, columns=["word", "domain"]).drop_duplicates().groupby("word").size()
+    counts = pd.concat(found).drop_duplicates().groupby("word").size()
     counts = counts[counts >= VOCABULARY_MIN_DOMAINS].sort_values(ascending=False, kind="stable")
     return tuple(counts.index[:VOCABULARY_SIZE])
 
@@ -189,8 +194,6 @@ def _title_vocabulary(links: pd.DataFrame, by_domain: pd.DataFrame, dom_codes: n
                       settings: ProfileSettings, known: set[str], names: frozenset[str] | None = None) -> tuple[str, ...]:
     """Words the titles of the clearly relevant domains share, and the other domains' titles do not:
     what the site's world talks about ("travel" for a spa), not what every title says ("tips")."""
-    from linkwijzer.profile.signals.keyword_anchors import WHOLE, site_name_words
-
     if "source_title" not in links or not links["source_title"].notna().any():
         return ()
     labels = by_domain.set_index("code")["label"]
@@ -198,9 +201,7 @@ def _title_vocabulary(links: pd.DataFrame, by_domain: pd.DataFrame, dom_codes: n
     others = labels.index[labels == "not_relevant"].to_numpy()
     if len(relevant) < LEARN_MIN_DOMAINS:
         return ()
-    vocab, names = vocabulary(), names if names is not None else site_name_words(settings, links)
-    skip = (vocab.stopwords | vocab.generic | vocab.interface | vocab.url_parts | vocab.modifiers | names | known
-            | {n[len(WHOLE):] for n in names})
+    skip = not_topic_words(names if names is not None else site_name_words(settings, links)) | known
     rows_taken = np.arange(len(links))
     if len(rows_taken) > 100_000:  # the words many domains share show in any large sample
         rows_taken = np.random.default_rng(0).choice(rows_taken, 100_000, replace=False)
@@ -209,12 +210,9 @@ def _title_vocabulary(links: pd.DataFrame, by_domain: pd.DataFrame, dom_codes: n
     titles = titles[titles["domain"].isin(np.concatenate([relevant, others]))]
     if len(titles) > 5_000:
         titles = titles.sample(n=5_000, random_state=0)
-    split = {t: {w for w in words(str(t)) if len(w) >= 4 and w not in skip and not any(c.isdigit() for c in w)}
-             for t in titles["title"].unique()}
-    rows = [(w, d) for t, d in zip(titles["title"], titles["domain"]) for w in split[t]]
-    if not rows:
+    table = _domains_per_word(titles["title"], titles["domain"], skip)
+    if not len(table):
         return ()
-    table = pd.DataFrame(rows, columns=["word", "domain"]).drop_duplicates()
     table["relevant"] = table["domain"].isin(relevant)
     per_word = table.groupby("word")["relevant"].agg(["sum", "count"])
     in_relevant = per_word["sum"] / len(relevant)
@@ -235,10 +233,10 @@ def analyse_relevance(links: pd.DataFrame, settings: ProfileSettings, lang: str)
     given = topic_terms(settings)
     # Every text column read once (distinct values, lower-cased): both passes and the page types use them.
     columns = {name: _column(links, name) for name in (*TEXT_COLUMNS, "anchor")}
-    from linkwijzer.profile.signals.keyword_anchors import site_name_words
-
+    brand_free: dict = {}  # the texts with the brand taken out, made by the first pass, reused by the second
     names = site_name_words(settings, links)  # the site's own names, worked out once for every step below
-    kinds = _page_type_per_link(links, np.zeros(len(links), bool), _named_after(settings, links, names), columns)
+    own_names = _own_names(names)
+    kinds = _page_type_per_link(links, np.zeros(len(links), bool), own_names, columns)
     terms = tuple(dict.fromkeys(given + profile_vocabulary(links, settings, kinds != "", names)))
     # An off-topic vocabulary that is the site's own subject (crypto for a crypto news site) is not
     # off topic. Only the user's words or a clear majority of the profile decide that: spam anchors
@@ -253,7 +251,7 @@ def analyse_relevance(links: pd.DataFrame, settings: ProfileSettings, lang: str)
     terms = given + ((PROFILE_WORDS + ", ".join(derived),) if derived else ())
     domains = links["source_domain"] if "source_domain" in links else pd.Series("", index=links.index)
     dom_codes, dom_names = pd.factorize(domains.astype("string").fillna(""), use_na_sentinel=False)
-    flags, page_codes = _link_flags(links, terms, groups, settings, columns)
+    flags, page_codes = _link_flags(links, terms, groups, settings, columns, brand_free)
 
     def judge(terms: tuple[str, ...]) -> pd.DataFrame:
         pages = _pages(flags, page_codes, dom_codes)
@@ -275,7 +273,8 @@ def analyse_relevance(links: pd.DataFrame, settings: ProfileSettings, lang: str)
         # brand; the text around a dropped link always does, because the one who dropped it wrote it.
         topic_columns = [c for c in flags if c.startswith("topic:")] + ["brand"]
         topical = flags[topic_columns].to_numpy(bool).any(axis=1)
-        _page_type_labels(by_domain, kinds, _title_topical(links, terms, settings, topical), dom_codes, lang)
+        _page_type_labels(by_domain, kinds, _title_topical(columns["source_title"], terms, settings, topical),
+                          dom_codes, lang)
         return by_domain
 
     by_domain = judge(terms)
@@ -283,7 +282,8 @@ def analyse_relevance(links: pd.DataFrame, settings: ProfileSettings, lang: str)
     if learned:  # one more pass, for the learned words only
         term = PROFILE_WORDS + ", ".join(learned)
         column = f"topic:{term}"
-        flags[column] = _link_flags(links, (term,), {}, settings, columns, only_topics=True)[0][column].to_numpy()
+        flags[column] = _link_flags(links, (term,), {}, settings, columns, brand_free, only_topics=True)[0][
+            column].to_numpy()
         terms = terms + (term,)
         by_domain = judge(terms)
     by_domain = by_domain.drop(columns="code")
@@ -323,37 +323,33 @@ def _column(links: pd.DataFrame, name: str) -> tuple[np.ndarray, pa.ChunkedArray
 TEXT_COLUMNS = ("source_title", "left_context", "right_context", "source_url")
 
 
-def _link_flags(links: pd.DataFrame, terms, groups, settings: ProfileSettings,
-                columns: dict | None = None, only_topics: bool = False) -> tuple[pd.DataFrame, np.ndarray]:
+def _link_flags(links: pd.DataFrame, terms, groups, settings: ProfileSettings, columns: dict[str, tuple],
+                brand_free: dict, only_topics: bool = False) -> tuple[pd.DataFrame, np.ndarray]:
     """Per link: which topic terms and off-topic groups its texts show, whether they name the brand, how many words the page's own text has.
 
-    ``only_topics``: just the topic flags (a second pass with more words), reusing the brand-free
-    texts the first pass left in ``columns``.
+    ``columns`` holds each text column read once (``_column``); ``brand_free`` keeps its texts with
+    the brand taken out, for a later call. ``only_topics``: just the topic flags (a second pass).
     """
-    shared = columns if columns is not None else {}
-    stripped = shared.setdefault("_brand_free", {})
     brand = [_phrase(b) for b in settings.brand_terms() if words(b)]
     brand_pattern = f"{_START}(?:{'|'.join(brand)}){_END}" if brand else None
-    topics = {t: _topic_patterns(t) if not t.startswith(PROFILE_WORDS) else
-              ["|".join(f"(?:{p})" for word in t[len(PROFILE_WORDS):].split(", ") for p in _topic_patterns(word))]
-              for t in terms}
+    topics = {t: _term_patterns(t) for t in terms}
     any_off = "|".join(f"(?:{p})" for p in groups.values())
     flags = {**{f"topic:{t}": np.zeros(len(links), bool) for t in terms},
              **{f"off:{g}": np.zeros(len(links), bool) for g in groups}, "brand": np.zeros(len(links), bool)}
     count = np.zeros(len(links), np.int64)
-    columns = {name: shared.get(name) or _column(links, name) for name in TEXT_COLUMNS}
+    columns = {name: columns[name] for name in TEXT_COLUMNS}
     own_text = np.zeros(len(links), bool)  # a title or context: the URL's words are then not counted
     for name, (codes, texts) in columns.items():
         present = codes >= 0
         gather = lambda per_value: np.append(per_value, per_value[:0].dtype.type())[codes]  # noqa: E731
-        if name in stripped:
-            named, texts = stripped[name]
+        if name in brand_free:
+            named, texts = brand_free[name]
         else:
             named = _has(texts, brand_pattern) if brand_pattern else np.zeros(len(texts), bool)
             if named.any():  # the page names you (a review, a listing): evidence, but its words are not topic words
                 texts = pc.if_else(pa.chunked_array([pa.array(named)]), pc.replace_substring_regex(texts, brand_pattern, " "),
                                    texts)
-            stripped[name] = (named, texts)
+            brand_free[name] = (named, texts)
         flags["brand"] |= gather(named)
         for term, patterns in topics.items():
             flags[f"topic:{term}"] |= gather(np.logical_and.reduce([_has(texts, p) for p in patterns]))
@@ -401,38 +397,34 @@ def page_types() -> dict[str, dict]:
     return out
 
 
-def _title_topical(links: pd.DataFrame, terms: tuple[str, ...], settings: ProfileSettings,
+def _title_topical(title: tuple[np.ndarray, pa.ChunkedArray], terms: tuple[str, ...], settings: ProfileSettings,
                    topical: np.ndarray) -> np.ndarray:
-    """Per link: its page title shows a topic word or the brand; without a title, what the rest shows."""
-    if "source_title" not in links or not links["source_title"].notna().any():
-        return topical
-    codes, texts = _column(links, "source_title")
-    patterns = [p for t in terms for p in (_topic_patterns(t) if not t.startswith(PROFILE_WORDS) else
-                ["|".join(f"(?:{q})" for w in t[len(PROFILE_WORDS):].split(", ") for q in _topic_patterns(w))])]
+    """Per link: its page title (``_column`` of the titles) shows a topic word or the brand; without a
+    title, what the rest shows."""
+    codes, texts = title
+    patterns = [p for t in terms for p in _term_patterns(t)]
     patterns += [f"{_START}(?:{_phrase(b)})" for b in settings.brand_terms() if words(b)]
-    if not patterns or not len(texts):
-        return np.zeros(len(links), bool)
+    if not len(texts) or not patterns:
+        return topical if not len(texts) else np.zeros(len(codes), bool)
     per_value = _has(texts, "|".join(f"(?:{p})" for p in patterns))
     return np.where(codes >= 0, np.append(per_value, False)[codes], topical)
 
 
-def _named_after(settings: ProfileSettings, links: pd.DataFrame, names: frozenset[str] | None = None) -> str:
-    """A URL pattern for pages at another site's root named after this site (a self-made profile)."""
-    from linkwijzer.profile.signals.keyword_anchors import WHOLE, site_name_words
-
-    names = names if names is not None else site_name_words(settings, links)
-    names = sorted({n[len(WHOLE):] for n in names if n.startswith(WHOLE)}, key=len)
-    names = [re.escape(n) for n in names if len(n) >= 6]
-    return rf"^https?://[^/]+/@?(?:{'|'.join(names)})[a-z0-9_]*/?$" if names else ""
+def _own_names(names: frozenset[str]) -> list[str]:
+    """The site's names written together, long enough to recognise in a URL or title ("hbnobulk")."""
+    whole = sorted({n[len(WHOLE):] for n in names if n.startswith(WHOLE)}, key=len)
+    return [re.escape(n) for n in whole if len(n) >= 6]
 
 
-def _page_type_per_link(links: pd.DataFrame, topical: np.ndarray, named_after: str = "",
-                        columns: dict | None = None) -> np.ndarray:
+def _page_type_per_link(links: pd.DataFrame, topical: np.ndarray, own_names: list[str],
+                        columns: dict[str, tuple]) -> np.ndarray:
     """Per link: the first page type its title, URL or anchor shows ("" for none).
 
     Each field is matched per distinct value, and first against all types at once: most pages are
-    none of them, so the per-type patterns run only on the few candidates.
+    none of them, so the per-type patterns run only on the few candidates. A page at another site's
+    root named after this site (``example.org/essentialnaturaloils``) is a profile too.
     """
+    named_after = rf"^https?://[^/]+/@?(?:{'|'.join(own_names)})[a-z0-9_]*/?$" if own_names else ""
     found = np.full(len(links), "", dtype=object)
     kinds = page_types()
     hits = {name: np.zeros(len(links), bool) for name in kinds}
@@ -442,7 +434,7 @@ def _page_type_per_link(links: pd.DataFrame, topical: np.ndarray, named_after: s
             patterns["profile"] = f"{patterns['profile']}|(?:{named_after})"
         if column not in links or not patterns or not links[column].notna().any():
             continue
-        codes, distinct = columns[column] if columns and column in columns else _distinct_values(links[column])
+        codes, distinct = columns[column]
         if not len(distinct):
             continue
         distinct = distinct.combine_chunks() if isinstance(distinct, pa.ChunkedArray) else distinct
@@ -457,35 +449,24 @@ def _page_type_per_link(links: pd.DataFrame, topical: np.ndarray, named_after: s
             per_value[candidate] = pc.match_substring_regex(suspects, pattern, ignore_case=True).to_numpy(
                 zero_copy_only=False).astype(bool)
             hits[name] |= per_value[np.where(codes >= 0, codes, len(distinct))]
-    if named_after and "profile" in hits and "source_title" in links and links["source_title"].notna().any():
-        hits["profile"] |= _titled_after(links["source_title"], named_after, (columns or {}).get("source_title"))
+    if own_names and "profile" in hits:
+        hits["profile"] |= _titled_after(columns["source_title"], own_names)
     for name, kind in kinds.items():
         hit = hits[name] & ~topical if kind["needs_topic_miss"] else hits[name]
         found[(found == "") & hit] = name
     return found
 
 
-def _titled_after(titles: pd.Series, named_after: str, column: tuple | None = None) -> np.ndarray:
+def _titled_after(title: tuple[np.ndarray, pa.ChunkedArray], own_names: list[str]) -> np.ndarray:
     """Per link: a part of its page title IS the site's name ("Essential Natural Oils", "HBNO Bulk |
     Yellow Pages"): a page made about the site on someone else's platform — a listing or a profile."""
-    names = re.search(r"\(\?:(.*)\)\[a-z0-9_\]\*", named_after)
-    if not names:
-        return np.zeros(len(titles), bool)
-    codes, distinct = column if column is not None else _distinct_values(titles)
-    collapsed = pc.replace_substring_regex(pc.utf8_lower(distinct), r"[^a-z0-9|•:–—-]", "")
-    pattern = rf"(?:^|[|•:–—-])(?:{names.group(1)})(?:$|[|•:–—-])"
+    codes, distinct = title
+    if not len(distinct):
+        return np.zeros(len(codes), bool)
+    collapsed = pc.replace_substring_regex(distinct, r"[^a-z0-9|•:–—-]", "")
+    pattern = rf"(?:^|[|•:–—-])(?:{'|'.join(own_names)})(?:$|[|•:–—-])"
     per_value = pc.match_substring_regex(collapsed, pattern).to_numpy(zero_copy_only=False).astype(bool)
     return np.where(codes >= 0, np.append(per_value, False)[codes], False)
-
-
-def _distinct_values(column: pd.Series) -> tuple[np.ndarray, pa.Array]:
-    """Codes per row (-1: missing) into the column's distinct values, as an Arrow string array."""
-    if isinstance(column.dtype, pd.CategoricalDtype):
-        return column.cat.codes.to_numpy(), pa.array(column.cat.categories.astype(str).to_numpy(object), pa.string())
-    # Mostly distinct (URLs): matching every row costs less than finding the distinct values first.
-    present = column.notna().to_numpy()
-    texts = column.astype(object).where(present, "").astype(str).to_numpy(object)
-    return np.where(present, np.arange(len(column)), -1), pa.array(texts, type=pa.string())
 
 
 def _page_type_labels(by_domain: pd.DataFrame, kinds: np.ndarray, title_topical: np.ndarray, dom_codes: np.ndarray,

@@ -313,6 +313,14 @@ def site_name_words(settings: ProfileSettings, links: pd.DataFrame) -> frozenset
     return frozenset(w for w in out if w.strip(WHOLE))
 
 
+def not_topic_words(names: frozenset[str]) -> frozenset[str]:
+    """Words that never say what a site is about: stop, filler, button and address words, buying
+    words, and the site's own names (``names`` from ``site_name_words``, also written together)."""
+    vocab = vocabulary()
+    return (vocab.stopwords | vocab.generic | vocab.interface | vocab.url_parts | vocab.modifiers | names
+            | {n[len(WHOLE):] for n in names if n.startswith(WHOLE)})
+
+
 def _names_a_brand(tokens: list[str], names: frozenset[str]) -> bool:
     """"meilleurs agents" spells the domain meilleursagents; "meilleurs" alone is part of it."""
     wholes = [name[1:] for name in names if name.startswith(WHOLE)]
@@ -428,4 +436,4 @@ SIGNAL = SignalSpec(
     measure=lambda inputs: analyse_anchors(inputs.links, inputs.settings, inputs.lang),
     charts=_charts)
 
-__all__ = ["SIGNAL", "site_name_words", "ANCHOR_CLASSES", "AnchorMix", "Classifier", "analyse_anchors", "forms", "words"]
+__all__ = ["SIGNAL", "site_name_words", "not_topic_words", "WHOLE", "ANCHOR_CLASSES", "AnchorMix", "Classifier", "analyse_anchors", "forms", "words"]
