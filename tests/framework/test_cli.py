@@ -65,9 +65,6 @@ def test_installed_console_script():
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
 
 
-SHARED_EXPORTS = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "exports"
-
-
 def test_import_json_over_samples(capsys):
     from linkwijzer.profile.importing.samples import SAMPLES
     paths = [str(p) for p in SAMPLES["overoptimised"].paths()]
@@ -81,8 +78,8 @@ def test_import_json_over_samples(capsys):
     assert data["referring_domains"] == 651
 
 
-def test_import_text_names_format_and_rows(capsys):
-    status, out, _ = run(capsys, "import", str(SHARED_EXPORTS / "majestic_refdomains_historic_2013.csv"), "--lang", "en")
+def test_import_text_names_format_and_rows(capsys, exports):
+    status, out, _ = run(capsys, "import", str(exports / "majestic_refdomains_historic_2013.csv"), "--lang", "en")
     assert status == 0
     assert "Majestic" in out and "345" in out
 
