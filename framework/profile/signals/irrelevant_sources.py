@@ -321,6 +321,8 @@ def _column(links: pd.DataFrame, name: str) -> tuple[np.ndarray, pa.ChunkedArray
 
 
 TEXT_COLUMNS = ("source_title", "left_context", "right_context", "source_url")
+OWN_WORDS = 3  # words of four letters or more in a title and context that make its address redundant
+ADDRESS = r"\S*(?:://|www\.|\.[a-z]{2,}\b)\S*"  # a URL or a domain written out, in a lower-cased anchor
 
 
 def _link_flags(links: pd.DataFrame, terms, groups, settings: ProfileSettings, columns: dict[str, tuple],
@@ -337,11 +339,18 @@ def _link_flags(links: pd.DataFrame, terms, groups, settings: ProfileSettings, c
     flags = {**{f"topic:{t}": np.zeros(len(links), bool) for t in terms},
              **{f"off:{g}": np.zeros(len(links), bool) for g in groups}, "brand": np.zeros(len(links), bool)}
     count = np.zeros(len(links), np.int64)
-    columns = {name: columns[name] for name in TEXT_COLUMNS}
+    anchors, columns = columns["anchor"], {name: columns[name] for name in TEXT_COLUMNS}
     own_text = np.zeros(len(links), bool)  # a title or context: the URL's words are then not counted
     for name, (codes, texts) in columns.items():
         present = codes >= 0
         gather = lambda per_value: np.append(per_value, per_value[:0].dtype.type())[codes]  # noqa: E731
+        if name == "source_url" and (count >= OWN_WORDS).any():
+            # A page whose title or context has words enough is read from those; its address says the
+            # same in fewer words. Blanking those addresses spares every pattern below most of a big
+            # profile; a title in another script (Persian, Arabic) leaves the address to be read.
+            need = np.zeros(len(texts), bool)
+            need[codes[present & (count < OWN_WORDS)]] = True
+            texts = pc.if_else(pa.chunked_array([pa.array(need)]), texts, "")
         if name in brand_free:
             named, texts = brand_free[name]
         else:
@@ -351,8 +360,13 @@ def _link_flags(links: pd.DataFrame, terms, groups, settings: ProfileSettings, c
                                    texts)
             brand_free[name] = (named, texts)
         flags["brand"] |= gather(named)
-        for term, patterns in topics.items():
-            flags[f"topic:{term}"] |= gather(np.logical_and.reduce([_has(texts, p) for p in patterns]))
+        if topics:  # most texts show no topic word: one pass finds the candidates, each term runs on those
+            candidates = np.flatnonzero(_has(texts, "|".join(f"(?:{p[0]})" for p in topics.values())))
+            suspects = texts.take(pa.array(candidates))
+            for term, patterns in topics.items():
+                per_value = np.zeros(len(texts), bool)
+                per_value[candidates] = np.logical_and.reduce([_has(suspects, p) for p in patterns])
+                flags[f"topic:{term}"] |= gather(per_value)
         if only_topics:
             continue
         off = _has(texts, any_off) if groups else np.zeros(len(texts), bool)
@@ -374,6 +388,12 @@ def _link_flags(links: pd.DataFrame, terms, groups, settings: ProfileSettings, c
             counted = pc.count_substring_regex(texts.filter(pa.chunked_array([pa.array(need)])), "[a-z]{4,}")
             words_per_value[need] = counted.to_numpy()
         count += gather(words_per_value)
+    if not only_topics and brand_pattern:
+        # An anchor that names the site as a name ("Caldea Spa" in a travel guide) is the page writing
+        # about it; a bare address ("caldea.com", "https://…") is what directories and spam drop.
+        codes, texts = anchors
+        named = _has(pc.replace_substring_regex(texts, ADDRESS, " "), brand_pattern)
+        flags["brand"] |= np.append(named, False)[codes]
     flags["words"] = count
     title_codes, url_codes = columns["source_title"][0], columns["source_url"][0]
     page = np.where(title_codes >= 0, title_codes, title_codes.max(initial=-1) + 1 + np.maximum(url_codes, 0))
