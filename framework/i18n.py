@@ -5,6 +5,12 @@ many sessions in one process, so there is no "active language": callers pass ``l
 
 >>> text("en", "ui.app.title")
 'Linkwijzer'
+
+A text that depends on a number is a table of CLDR plural forms (``one``, ``other``…), chosen by
+its ``n`` parameter:
+
+>>> text("nl", "ui.common.files", n=1), text("nl", "ui.common.files", n=3)
+('1 bestand', '3 bestanden')
 """
 
 from __future__ import annotations
@@ -13,10 +19,14 @@ from functools import cache, partial
 from pathlib import Path
 from typing import Callable
 
+from babel import Locale
+from babel.numbers import format_decimal
+
 from linkwijzer.datafiles import DataFileError, load_toml
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
+BABEL_LOCALES = {"nl": "nl_NL", "en": "en_GB"}  # how numbers, dates and plurals are written per language
 LOCALES = Path(__file__).parent / "locales"
 
 
@@ -39,10 +49,30 @@ def catalogue(lang: str) -> dict[str, str]:
 
 def text(lang: str, key: str, /, **params: object) -> str:
     """The text for ``key`` in ``lang``, with ``{name}`` placeholders filled from ``params``."""
-    template = catalogue(lang).get(key)
+    texts_of = catalogue(lang)
+    template = texts_of.get(key)
+    if template is None and f"{key}.other" in texts_of:
+        if "n" not in params:
+            raise KeyError(f"the text {key!r} has plural forms: pass n=")
+        template = texts_of.get(f"{key}.{_plural_form(lang, params['n'])}", texts_of[f"{key}.other"])
+        params = {**params, "n": _count(lang, params["n"])}
     if template is None:
         raise KeyError(f"no text {key!r} in locales/{lang}")
     return template.format(**params) if params else template
+
+
+def _plural_form(lang: str, n: object) -> str:
+    try:
+        return Locale.parse(BABEL_LOCALES[lang]).plural_form(abs(float(n)))
+    except (TypeError, ValueError):
+        return "other"
+
+
+def _count(lang: str, n: object) -> str:
+    # as linkwijzer.present.formatting.count writes a count; that module builds on this one
+    if isinstance(n, (int, float)):
+        return format_decimal(int(n), format="#,##0", locale=Locale.parse(BABEL_LOCALES[lang]))
+    return str(n)
 
 
 def texts(lang: str) -> Callable[..., str]:

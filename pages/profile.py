@@ -5,6 +5,7 @@ import streamlit as st
 from linkwijzer.i18n import texts
 from pages.parts import profile_url
 from pages.parts.common import current_language
+from pages.parts.profile_saved import saved_profiles_row
 from pages.parts.profile_import import chosen_mappings, choose_files, default_settings, mapping_editor, preview, run_import, show_files
 from pages.parts.profile_review import (exports, filters, headline, live_check, pick_site, reclaim_section, run_review,
                                        sections, settings_form)
@@ -21,6 +22,7 @@ with st.expander(t("ui.profile.files"), expanded=True):
     result = run_import(files, source, chosen_mappings(files), lang)
     show_files(result, lang)
     mapping_editor(files, result, lang)
+    saved_profiles_row(files, sample is None, default_settings(result, sample).site, lang)
 
 if not result.files:
     st.stop()
@@ -31,8 +33,8 @@ if len(result.reclaim):
 @st.fragment
 def review_part() -> None:
     # A fragment: changing a setting or filter reruns only this part, not the import above.
-    settings = settings_form(default_settings(result, sample), st.session_state["profile.import"][0], lang)
-    import_key = st.session_state["profile.import"][0]
+    import_key = st.session_state["profile.import"][0]  # the files and their mapping, not the language
+    settings = settings_form(default_settings(result, sample), import_key, lang)
     scope = pick_site(result, settings, lang)
     links = live_check(scope.links, import_key, settings, lang)
     chosen = filters(links, lang)

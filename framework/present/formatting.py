@@ -24,7 +24,7 @@ from babel import Locale
 from babel.dates import format_date, get_day_names, get_month_names
 from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
-LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+from linkwijzer.i18n import BABEL_LOCALES as LOCALES
 
 
 @cache

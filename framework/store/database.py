@@ -70,9 +70,32 @@ def _v2_fetch_cache(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX fetch_cache_fetched ON fetch_cache (fetched_at)")
 
 
+def _v3_saved_profiles(conn: sqlite3.Connection) -> None:
+    # Uploaded exports kept under a name (issue 13), so a profile survives a closed tab: the files
+    # as uploaded (zlib-compressed; the import runs again on reopening, with today's rules) and the
+    # review's settings, filters and overrides as JSON (`state`), in the URL's own names.
+    conn.execute("""
+        CREATE TABLE saved_profiles (
+            id      INTEGER PRIMARY KEY AUTOINCREMENT,
+            name    TEXT NOT NULL UNIQUE,
+            state   TEXT NOT NULL DEFAULT '{}',
+            bytes   INTEGER NOT NULL DEFAULT 0,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        )""")
+    conn.execute("""
+        CREATE TABLE saved_profile_files (
+            profile  INTEGER NOT NULL REFERENCES saved_profiles (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            name     TEXT NOT NULL,
+            body     BLOB NOT NULL,
+            PRIMARY KEY (profile, position)
+        )""")
+
+
 # Schema version N is reached by running MIGRATIONS[:N] in order; `PRAGMA user_version` records
 # N. Append new steps and never edit a released one.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_assessments, _v2_fetch_cache)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_assessments, _v2_fetch_cache, _v3_saved_profiles)
 
 
 def migrate(conn: sqlite3.Connection) -> int:

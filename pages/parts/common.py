@@ -8,6 +8,7 @@ from linkwijzer.i18n import LANGUAGES, normalise_language, text
 from linkwijzer.store.assessments import Store
 from linkwijzer.store.database import default_path
 from linkwijzer.store.fetch_cache import FetchCache
+from linkwijzer.store.profiles import SavedProfiles
 
 LANG_KEY = "lang"
 PRESENT_KEY = "present"
@@ -96,3 +97,13 @@ def store() -> Store:
 def _store(path: str) -> Store:
     # Keyed by path, so a changed LINKWIJZER_DB (tests, a second workspace) gets its own store.
     return Store(path)
+
+
+def saved_profiles() -> SavedProfiles:
+    """Uploaded profiles saved under a name, in the same SQLite file."""
+    return _saved_profiles(str(default_path()))
+
+
+@st.cache_resource(max_entries=4)
+def _saved_profiles(path: str) -> SavedProfiles:
+    return SavedProfiles(path)

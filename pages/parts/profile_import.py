@@ -14,6 +14,8 @@ from linkwijzer.profile.importing.importer import ImportResult, import_files, re
 from linkwijzer.profile.importing.samples import SAMPLES, SampleSet
 from linkwijzer.profile.review.settings import ProfileSettings
 from linkwijzer.present.documents import escape_markdown
+from pages.parts.profile_url import UPLOADS
+from pages.parts.uploads import kept_uploads
 
 MAX_BYTES = int(os.environ.get("LINKWIJZER_MAX_IMPORT_MB", "2048")) * 1024 * 1024
 PREVIEW_ROWS = 200
@@ -22,13 +24,13 @@ MAPPABLE = ("source_url", "target_url", "anchor", "first_seen", "last_seen", "so
 
 
 def choose_files(lang: str) -> tuple[list[tuple[str, bytes]], SampleSet | None, str]:
-    """Uploaded files when there are any, otherwise the chosen sample set (so the page shows something real),
-    and a cheap identity of that choice: hashing a large upload on every rerun would cost seconds."""
+    """Uploaded files when there are any (kept for the session), otherwise the chosen sample set (so
+    the page shows something real), and a cheap identity of that choice."""
     t = texts(lang)
-    uploads = st.file_uploader(t("ui.profile.upload"), accept_multiple_files=True, key="profile.uploads",
-                               type=["csv", "tsv", "txt", "xlsx"], help=t("ui.profile.upload_help"))
-    if uploads:
-        return [(u.name, u.getvalue()) for u in uploads], None, "upload:" + ",".join(u.file_id for u in uploads)
+    files, identity = kept_uploads(UPLOADS, t("ui.profile.upload"), t("ui.profile.upload_help"),
+                                   ["csv", "tsv", "txt", "xlsx"], lang)
+    if files:
+        return files, None, identity
     sample_id = st.selectbox(t("ui.profile.sample"), list(SAMPLES), key="profile.sample",
                              format_func=lambda s: t(f"ui.samples.{s}"))
     sample = SAMPLES[sample_id]
@@ -56,8 +58,11 @@ def default_settings(result: ImportResult, sample: SampleSet | None) -> ProfileS
 def run_import(files: list[tuple[str, bytes]], source: str, mappings: dict[str, dict[str, str]],
                lang: str) -> ImportResult:
     """Import once per choice of files (``source``) and mapping, kept in this session only (an upload is never shared)."""
-    key = hashlib.sha256(repr((source, sorted((k, sorted(v.items())) for k, v in mappings.items()),
-                               lang)).encode()).hexdigest()
+    identity = hashlib.sha256(repr((source, sorted((k, sorted(v.items())) for k, v in mappings.items()))).encode()
+                              ).hexdigest()
+    # Without the language: the import's messages are translated where they are shown, and settings,
+    # overrides and a live check belong to the files, so they must survive a switch to English.
+    key = identity
     cached = st.session_state.get("profile.import")
     if cached and cached[0] == key:
         return cached[1]

@@ -41,7 +41,10 @@ def settings_form(defaults: ProfileSettings, source_key: str, lang: str) -> Prof
             state[f"review.{name}"] = list(getattr(defaults, name))
         state["review.explained"] = []
         state["review.overrides"] = {}
-    with st.expander(t("ui.review.settings"), expanded=not state["review.keywords"]):
+        state["review.settings_open"] = not defaults.keywords
+    # Open while a new profile has no keywords yet, and then left as the user leaves it: an expander
+    # whose `expanded` changes is drawn anew, closed, after the first keyword.
+    with st.expander(t("ui.review.settings"), expanded=state.setdefault("review.settings_open", True)):
         left, right = st.columns(2)
         left.text_input(t("ui.review.site"), key="review.site", help=t("ui.review.site_help"))
         right.multiselect(t("ui.review.brand"), state["review.brand"], key="review.brand", accept_new_options=True,
@@ -190,7 +193,14 @@ def signal_header(review: ProfileReview, signal_id: str, lang: str) -> None:
 def sections(review: ProfileReview, lang: str) -> None:
     """One tab per registered signal (its header, charts and tables), then the follow mix."""
     t = texts(lang)
-    tabs = st.tabs([t(f"{spec.id}.name") for spec in SIGNALS] + [t("ui.review.tab_follow")])
+    ids = [spec.id for spec in SIGNALS] + ["follow"]
+    labels = [t(f"{spec.id}.name") for spec in SIGNALS] + [t("ui.review.tab_follow")]
+    # The open tab is remembered by signal id, so a rerun (a ticked burst, an overridden label) and a
+    # language switch (other labels: a widget per language) keep it.
+    opened = st.session_state.get(OPEN_TAB, ids[0])
+    key = f"review.tabs.{lang}"
+    tabs = st.tabs(labels, key=key, default=labels[ids.index(opened)] if opened in ids else labels[0],
+                   on_change=_tab_opened, args=(key, labels, ids))
     for tab, spec in zip(tabs, SIGNALS):
         with tab:
             measured = review.measured[spec.id]
@@ -207,6 +217,15 @@ def sections(review: ProfileReview, lang: str) -> None:
             st.altair_chart(charts.follow_chart(review.follow_mix, lang))
         else:
             st.info(t("ui.review.no_rel"))
+
+
+OPEN_TAB = "review.open_tab"
+
+
+def _tab_opened(key: str, labels: list[str], ids: list[str]) -> None:
+    label = st.session_state.get(key)
+    if label in labels:
+        st.session_state[OPEN_TAB] = ids[labels.index(label)]
 
 
 def charts_in_columns(drawn: list) -> None:

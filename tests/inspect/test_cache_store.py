@@ -27,7 +27,7 @@ def test_a_v1_file_gains_the_cache_and_keeps_its_assessments(tmp_path: Path) -> 
     Store(path)
     assert [s.label for s in Assessments(path).list()] == ["oud"]
     with sqlite3.connect(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2 == len(store_module.MIGRATIONS)
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == len(store_module.MIGRATIONS) >= 2
         assert conn.execute("SELECT count(*) FROM fetch_cache").fetchone()[0] == 0
 
 

@@ -106,7 +106,7 @@ def test_off_topic_vocabulary_and_words_that_only_look_like_it() -> None:
                   ("https://www.receptenblog.nl/pompoensoep", "Recept: pompoensoep met gember"))
     by_domain = analyse_relevance(frame, FIETSEN, "en").by_domain.set_index("domain")
     assert by_domain.loc["casino-bonus24.com", "label"] == "not_relevant"
-    assert by_domain.loc["leningen.nl", "evidence"] == "leningen/loans"
+    assert by_domain.loc["leningen.nl", "evidence"] == "leningen/loans (1/1 pages)"
     assert by_domain.loc["gemeente.nl", "evidence"] == ""  # "dienstverlening" is not a loan
     assert by_domain.loc["receptenblog.nl", "label"] == "not_relevant"  # enough words, none on topic
 
@@ -124,7 +124,7 @@ def test_the_brand_is_evidence_but_its_words_are_not_topic_words() -> None:
                   ("https://www.site-worth.com/info/fietsenvandijk.nl", "fietsenvandijk.nl website worth"))
     by_domain = analyse_relevance(frame, FIETSEN, "en").by_domain.set_index("domain")
     assert by_domain.loc["reviews.nl", "label"] == "relevant"
-    assert by_domain.loc["reviews.nl", "evidence"] == "fietsen van dijk"
+    assert by_domain.loc["reviews.nl", "evidence"].startswith("fietsen van dijk (")
     assert by_domain.loc["site-worth.com", "label"] == "not_relevant"
 
 
@@ -194,7 +194,7 @@ def test_overrides_win_and_are_marked() -> None:
     by_domain = result.by_domain.set_index("domain")
     assert by_domain["label"].to_dict() == {"casino-bonus24.com": "relevant", "fietsforum.nl": "not_relevant"}
     assert by_domain["overridden"].all()
-    assert by_domain.loc["casino-bonus24.com", "evidence"] == "casino/gokken"  # the estimate stays visible
+    assert by_domain.loc["casino-bonus24.com", "evidence"].startswith("casino/gokken (")  # the estimate stays visible
     assert result.per_link.tolist() == ["relevant", "not_relevant"]
     assert result.signal.value == 0.5 and result.signal.details["overridden"] == 2
 

@@ -268,7 +268,7 @@ def analyse_relevance(links: pd.DataFrame, settings: ProfileSettings, lang: str)
         if not terms:
             label[:] = "unclear"  # nothing to compare with: the estimate has no yardstick
         by_domain["label"] = label
-        by_domain["evidence"] = _evidence(per_domain, terms, groups, settings)
+        by_domain["evidence"] = _evidence(per_domain, terms, groups, settings, lang)
         # A forum thread is a conversation about the site when its TITLE shows a topic word or the
         # brand; the text around a dropped link always does, because the one who dropped it wrote it.
         topic_columns = [c for c in flags if c.startswith("topic:")] + ["brand"]
@@ -546,8 +546,12 @@ def _page_scores(pages: pd.DataFrame, estimate: dict) -> np.ndarray:
                      default=estimate["too_little_text"]).astype(float)
 
 
-def _evidence(per_domain, terms, groups, settings: ProfileSettings) -> np.ndarray:
-    """The topic terms, brand and off-topic groups found on a domain's pages, as a short string."""
+def _evidence(per_domain, terms, groups, settings: ProfileSettings, lang: str) -> np.ndarray:
+    """What was found on a domain's pages and on how many of them: "andorra, thermal, … 3/40".
+
+    The count is what makes a label readable: topic words on 3 of 40 pages still make a domain
+    mostly not about the subject.
+    """
     brand = settings.brand_terms()
     def shown(term: str) -> str:  # the profile's own words: the first few are evidence enough
         if not term.startswith(PROFILE_WORDS):
@@ -557,11 +561,15 @@ def _evidence(per_domain, terms, groups, settings: ProfileSettings) -> np.ndarra
 
     names = {**{f"topic:{t}": shown(t) for t in terms}, **({"brand": brand[0]} if brand else {}),
              **{f"off:{g}": g for g in groups}}
-    found = per_domain[list(names)].any()
-    out = np.full(len(found), "", dtype=object)
+    hits = per_domain[list(names)].sum()
+    pages = per_domain.size().to_numpy()
+    out = np.full(len(hits), "", dtype=object)
     for column, name in names.items():
-        hit = found[column].to_numpy(bool)
-        out[hit] = np.where(out[hit] == "", name, out[hit] + ", " + name)
+        found = hits[column].to_numpy()
+        hit = found > 0
+        shown_here = np.array([text(lang, "irrelevant_sources.on_pages", what=name, hits=int(h), pages=int(p))
+                               for h, p in zip(found[hit], pages[hit])], dtype=object)
+        out[hit] = np.where(out[hit] == "", shown_here, out[hit] + "; " + shown_here)
     return out
 
 
