@@ -8,11 +8,14 @@ import streamlit as st
 from linkwijzer.present import compare_charts
 from linkwijzer.present.tables import for_people
 from linkwijzer.i18n import text, texts
-from linkwijzer.profile.comparison.compare import OWN, compare_with, deviation_held, measure_label
+from linkwijzer.profile.comparison.compare import OWN, compare_with, deviation_held, format_value, measure_label
 from linkwijzer.profile.importing.importer import import_files
 from linkwijzer.profile.review.run import review_profile
 from linkwijzer.profile.importing.samples import SAMPLES
-from pages.parts.common import current_language
+from linkwijzer.present.documents import escape_markdown
+from linkwijzer.present.formatting import count
+from pages.parts.common import current_language, draw_chart
+from pages.parts.uploads import kept_uploads
 from pages.parts.profile_import import read_sample
 
 lang = current_language()
@@ -26,7 +29,8 @@ st.caption(t("ui.compare.intro"))
 latest = st.session_state.get("review.latest")
 if latest:
     own_review = latest[0]
-    st.info(t("ui.compare.own_from_review", site=own_review.settings.domain or "—", links=own_review.links),
+    st.info(t("ui.compare.own_from_review", site=escape_markdown(own_review.settings.domain or "—"),
+              links=count(own_review.links, lang)),
             icon=":material/person:")
 else:
     st.info(t("ui.compare.own_sample"), icon=":material/person:")
@@ -34,14 +38,15 @@ else:
 left, right = st.columns(2)
 picked = left.multiselect(t("ui.compare.samples"), COMPETITOR_SAMPLES, default=COMPETITOR_SAMPLES,
                           key="compare.samples", format_func=lambda s: t(f"ui.samples.{s}"))
-uploads = right.file_uploader(t("ui.compare.upload"), accept_multiple_files=True, key="compare.uploads",
-                              type=["csv", "tsv", "txt", "xlsx"], help=t("ui.compare.upload_help"))
+with right:  # kept for the session, like the profile's own files
+    uploaded, uploaded_identity = kept_uploads("compare.uploads", t("ui.compare.upload"), t("ui.compare.upload_help"),
+                                               ["csv", "tsv", "txt", "xlsx"], lang)
 
 sources = {SAMPLES[s].site: [(p.name, read_sample(str(p))) for p in SAMPLES[s].paths()] for s in picked}
 identity = [f"sample:{s}" for s in picked]  # cheap: never hash large uploads on every rerun
-for upload in uploads or []:
-    sources.setdefault(upload.name.rsplit(".", 1)[0][:40], []).append((upload.name, upload.getvalue()))
-    identity.append(f"upload:{upload.file_id}")
+for name, body in uploaded:
+    sources.setdefault(name.rsplit(".", 1)[0][:40], []).append((name, body))
+identity.append(uploaded_identity)
 if len(sources) > MAX_COMPETITORS:
     st.warning(t("ui.compare.too_many", n=len(sources), max=MAX_COMPETITORS))
     sources = dict(list(sources.items())[:MAX_COMPETITORS])
@@ -87,20 +92,25 @@ if not any(d.risk for d in comparison.deviations):  # differences that carry no 
 if comparison.deviations:
     st.dataframe(pd.DataFrame([{
         t("ui.compare.col_measure"): measure_label(d.measure, lang),
-        t("ui.compare.col_own"): d.own,
-        **{name: value for name, value in d.competitors.items()},
+        t("ui.compare.col_own"): format_value(d.measure, d.own, lang),
+        **{name: format_value(d.measure, value, lang) for name, value in d.competitors.items()},
         t("ui.compare.col_level"): text(lang, f"review.levels.{d.level}"),
         t("ui.compare.col_why"): d.why,
     } for d in comparison.deviations]), hide_index=True, width="stretch")
 
 st.header(t("ui.compare.mixes"))
-st.altair_chart(compare_charts.small_multiples(comparison, lang))
-st.altair_chart(compare_charts.velocity_comparison_chart(comparison, lang))
+# One chart per mix, two to a row: each sized by its own content and its column, where one
+# concatenated chart of fixed panels runs past the page at 1400 px and shrinks to nothing at 1024.
+mixes = compare_charts.measured_mixes(comparison)
+for pair in range(0, len(mixes), 2):
+    for column, mix in zip(st.columns(2), mixes[pair:pair + 2]):
+        draw_chart(compare_charts.mix_chart(comparison, mix, lang), column)
+draw_chart(compare_charts.velocity_comparison_chart(comparison, lang))
 
 st.header(t("ui.compare.gap"))
 st.caption(t("ui.compare.gap_intro"))
 if len(comparison.link_gap):
-    st.altair_chart(compare_charts.link_gap_chart(comparison, lang))
+    draw_chart(compare_charts.link_gap_chart(comparison, lang))
     st.dataframe(for_people(comparison.link_gap_frame(lang), lang, "compare.csv"), hide_index=True, width="stretch")
     st.download_button(t("ui.compare.gap_csv"), lambda: comparison.link_gap_csv(lang), file_name="linkwijzer-link-gap.csv",
                        mime="text/csv", icon=":material/table:")

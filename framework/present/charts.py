@@ -24,7 +24,8 @@ PALETTE = ["#1f6f5c", "#4f9d84", "#8cc1a9", "#d08a1e", "#b8432f", "#6b7fb3", "#a
 def _style(chart: alt.Chart, lang: str) -> alt.Chart:
     """Large type, and numbers, months and days on axes and tooltips in ``lang`` (d3 locale from Babel)."""
     return (chart.configure(locale=vega_locale(lang)).configure_axis(labelFontSize=FONT, titleFontSize=FONT, labelLimit=260)
-            .configure_legend(labelFontSize=FONT, titleFontSize=FONT, orient="bottom", labelLimit=400)
+            .configure_legend(labelFontSize=FONT, titleFontSize=FONT, orient="bottom", labelLimit=400,
+                              columns=LEGEND_COLUMNS)
             .configure_title(fontSize=FONT + 3, anchor="start")
             .configure_view(strokeWidth=0))
 
@@ -121,6 +122,27 @@ def concentration_chart(concentration: pd.DataFrame, lang: str, limit: int = 15)
                  alt.Tooltip("link_share:Q", format=".1%"), "sitewide_links:Q"])
     return _style(chart.properties(title=text(lang, "repeated_sources.concentration.title"), width=WIDTH,
                                    height=max(120, 30 * len(data))), lang)
+
+
+# Room a chart needs beyond its plot: title, x-axis labels and title; a legend below adds its title
+# and a row per LEGEND_COLUMNS entries.
+FRAME_EXTRA, LEGEND_TITLE, LEGEND_ROW, LEGEND_COLUMNS = 150, 40, 34, 2
+
+
+def frame_height(chart) -> int | None:
+    """The height a page must give this chart to show all of it, or None for a concatenation (it sizes itself).
+
+    Streamlit draws a chart at its own default height unless told, which squeezes a bar per
+    category into a few pixels; the plot's own height (a row per category) plus its frame is right.
+    """
+    height = getattr(chart, "height", alt.Undefined)
+    if not isinstance(height, int):
+        return None
+    spec = chart.to_dict()
+    fields = {layer.get("encoding", {}).get("color", {}).get("field") for layer in spec.get("layer", [spec])} - {None}
+    entries = {str(row.get(f)) for rows in spec.get("datasets", {}).values() for row in rows for f in fields if f in row}
+    legend = LEGEND_TITLE + LEGEND_ROW * -(-len(entries) // LEGEND_COLUMNS) if entries else 0
+    return height + FRAME_EXTRA + legend
 
 
 def to_svg(chart: alt.Chart) -> str:

@@ -11,6 +11,7 @@ import altair as alt
 import pandas as pd
 
 from linkwijzer.i18n import text
+from linkwijzer.present.charts import LEGEND_COLUMNS
 from linkwijzer.present.formatting import percent, vega_locale
 from linkwijzer.profile.comparison.compare import MIXES, OWN, Comparison
 
@@ -77,7 +78,8 @@ def _mix_layer(comparison: Comparison, mix: str, lang: str) -> alt.LayerChart:
 
 def _style(chart, lang: str):
     return (chart.configure(locale=vega_locale(lang)).configure_axis(labelFontSize=FONT, titleFontSize=FONT)
-            .configure_legend(labelFontSize=FONT, titleFontSize=FONT, orient="bottom", labelLimit=400, symbolSize=220)
+            .configure_legend(labelFontSize=FONT, titleFontSize=FONT, orient="bottom", labelLimit=400, symbolSize=220,
+                              columns=LEGEND_COLUMNS)
             .configure_title(fontSize=FONT + 4, anchor="start")
             .configure_view(strokeWidth=0))
 

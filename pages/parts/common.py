@@ -52,7 +52,7 @@ def frame_controls() -> tuple[str, bool]:
         state[LANG_KEY] = normalise_language(url_lang)
     if PRESENT_KEY not in state or (url_present is not None and url_present != state.get("_present_written")):
         state[PRESENT_KEY] = url_present == "1"
-    _, toggle, switch = st.columns([6, 2, 1], vertical_alignment="center")
+    _, toggle, switch = st.columns([5, 2, 2], vertical_alignment="center")  # NL|EN whole at 1024 px
     lang = state[LANG_KEY]
     toggle.toggle(text(lang, "ui.app.presenter"), key=PRESENT_KEY, help=text(lang, "ui.app.presenter_help"))
     switch.segmented_control("Taal / Language", LANGUAGES, key=LANG_KEY, required=True,
@@ -107,3 +107,11 @@ def saved_profiles() -> SavedProfiles:
 @st.cache_resource(max_entries=4)
 def _saved_profiles(path: str) -> SavedProfiles:
     return SavedProfiles(path)
+
+
+def draw_chart(chart, where=None) -> None:
+    """An Altair chart at the height its content needs (a row per category), as wide as its column."""
+    from linkwijzer.present.charts import frame_height
+
+    height = frame_height(chart)
+    (where or st).altair_chart(chart, **({"height": height} if height else {}))

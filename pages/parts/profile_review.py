@@ -14,6 +14,7 @@ from linkwijzer.i18n import text, texts
 from linkwijzer.profile.review.run import Filters, ProfileReview, review_profile
 from linkwijzer.profile.review.settings import RELEVANCE_LABELS, ProfileSettings
 from linkwijzer.profile.signals.registry import SIGNALS
+from pages.parts.common import draw_chart
 
 BADGE = {"ok": "green", "watch": "orange", "concern": "red", "unknown": "gray",
          "healthy": "green", "intervene": "red", "insufficient": "gray"}
@@ -214,7 +215,7 @@ def sections(review: ProfileReview, lang: str) -> None:
             AFTER.get(spec.id, lambda review, lang: None)(review, lang)
     with tabs[-1]:
         if len(review.follow_mix):
-            st.altair_chart(charts.follow_chart(review.follow_mix, lang))
+            draw_chart(charts.follow_chart(review.follow_mix, lang))
         else:
             st.info(t("ui.review.no_rel"))
 
@@ -233,11 +234,11 @@ def charts_in_columns(drawn: list) -> None:
     halves = [chart for size, chart in drawn if size in ("half", "tall")]
     for size, chart in drawn:
         if size == "wide":
-            st.altair_chart(chart)
+            draw_chart(chart)
     for pair in range(0, len(halves), 2):
         columns = st.columns(2)
         for column, chart in zip(columns, halves[pair:pair + 2]):
-            column.altair_chart(chart)
+            draw_chart(chart, column)
 
 
 def bursts_editor(review: ProfileReview, lang: str) -> None:
