@@ -77,7 +77,7 @@ verdict = assess(assessment.answers, lang)
 params = sync_url.write(assessment, lang)
 
 with card:
-    verdict_card(verdict, lang)
+    verdict_card(verdict, lang, assessment.answers)
     with st.expander(t("questionnaire.how.title")):
         st.markdown(how_it_is_decided(lang))
     st.markdown(f"**{t('ui.check.share')}**")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -16,6 +17,7 @@ from linkwijzer.present.assessment_report import assessment_report_html, assessm
 from pages.parts.common import FRAME_KEYS, LANG_KEY, PRESENT_KEY, store
 
 LOADED_KEY = "check.loaded"
+ROUND_KEY = "check.round"  # bumped by "start over": the save form's widgets start empty again
 TEXT_KEYS = {"source_url": "link.source", "target_url": "link.target", "anchor": "link.anchor"}
 LOOK = {"good": ("green", ":material/thumb_up:"), "neutral": ("blue", ":material/thumbs_up_down:"),
         "weak": ("orange", ":material/trending_down:"), "insufficient": ("gray", ":material/help:")}
@@ -77,6 +79,7 @@ class sync_url:  # noqa: N801 - a namespace of two steps, read as sync_url.seed 
         load_into_widgets(Assessment())
         st.session_state["_check_written"] = {}
         st.session_state.pop(LOADED_KEY, None)
+        st.session_state[ROUND_KEY] = st.session_state.get(ROUND_KEY, 0) + 1
         for key in list(st.query_params):
             if key not in FRAME_KEYS:
                 del st.query_params[key]
@@ -98,10 +101,15 @@ def share_url(params: dict[str, str], lang: str) -> str:
     return f"{base}?{urlencode({**frame, **params})}"
 
 
-def verdict_card(verdict: Verdict, lang: str) -> None:
+def verdict_card(verdict: Verdict, lang: str, answers: Answers | None = None) -> None:
     t = texts(lang)
     with st.container(border=True):
         st.caption(t("ui.check.verdict"))
+        if answers is not None and not any(answers.quick) and not any(answers.traits.values()):
+            # Nothing answered yet: no verdict to shout, just where to begin.
+            st.markdown(f"### :gray[:material/help: {t('ui.check.not_started')}]")
+            st.caption(t("ui.check.not_started_help"))
+            return
         colour, icon = LOOK[verdict.outcome]
         st.markdown(f"# :{colour}[{icon} {t(f'questionnaire.outcomes.{verdict.outcome}')}]")
         st.markdown(f"## → {t(f'questionnaire.decisions.{verdict.decision}')}")
@@ -121,9 +129,12 @@ def save_and_export(assessment: Assessment, verdict: Verdict, lang: str) -> None
     loaded = st.session_state.get(LOADED_KEY)  # set when a saved assessment was opened
     with st.form("save", enter_to_submit=True, border=True):
         st.markdown(f"**{t('ui.check.save_title')}**")
+        # Keyed per round: "start over" begins a new round, so a name typed but never saved goes too.
+        round_ = st.session_state.get(ROUND_KEY, 0)
         label = st.text_input(t("ui.check.label"), value=loaded["label"] if loaded else "", max_chars=200,
-                              placeholder=t("ui.check.label_placeholder"))
-        note = st.text_area(t("ui.check.note"), value=loaded["note"] if loaded else "", max_chars=5000, height=80)
+                              placeholder=t("ui.check.label_placeholder"), key=f"save.label.{round_}")
+        note = st.text_area(t("ui.check.note"), value=loaded["note"] if loaded else "", max_chars=5000, height=80,
+                            key=f"save.note.{round_}")
         buttons = st.columns(2 if loaded else 1)
         update = loaded and buttons[1].form_submit_button(t("ui.check.update"), icon=":material/edit:")
         save_new = buttons[0].form_submit_button(t("ui.check.save"), icon=":material/save:", type="primary")
@@ -140,6 +151,10 @@ def save_and_export(assessment: Assessment, verdict: Verdict, lang: str) -> None
             else:
                 st.session_state[LOADED_KEY] = {"id": saved_id, "label": label.strip(), "note": note}
                 st.success(t("ui.check.saved", label=label.strip(), id=saved_id))
+    # The report carries the name and note it was saved under, not "untitled".
+    loaded = st.session_state.get(LOADED_KEY)
+    if loaded:
+        assessment = replace(assessment, label=loaded["label"], note=loaded["note"])
     left, right = st.columns(2)
     left.download_button(t("ui.check.download_html"), assessment_report_html(assessment, lang),
                          file_name="linkwijzer-assessment.html", mime="text/html", icon=":material/print:")

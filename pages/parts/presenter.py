@@ -15,7 +15,7 @@ STEP_KEY = "present.step"
 
 def steps() -> list[tuple[str, str]]:
     rules = load_rules()
-    return ([("quick", q) for q in rules.quick_questions] + [("trait", t) for t in rules.traits]
+    return ([("link", "")] + [("quick", q) for q in rules.quick_questions] + [("trait", t) for t in rules.traits]
             + [("boosters", ""), ("verdict", "")])
 
 
@@ -45,10 +45,23 @@ def run_presenter(lang: str) -> None:
     all_steps = steps()
     index = min(st.session_state.get(STEP_KEY, 0), len(all_steps) - 1)
     kind, item = all_steps[index]
-    st.progress((index + 1) / len(all_steps), text=t("ui.present.step", n=index + 1, total=len(all_steps)))
+    # Back and Next first: on a 1024×768 projector they must never fall below the fold.
+    back, counter, forward = st.columns([1, 3, 1], vertical_alignment="center")
+    back.button(t("ui.present.back"), key="present.back", on_click=_go, args=(-1,), shortcut="Left",
+                disabled=index == 0, icon=":material/arrow_back:", width="stretch")
+    counter.markdown(f"**{t('ui.present.step', n=index + 1, total=len(all_steps))}**")
+    forward.button(t("ui.present.next"), key="present.next", on_click=_go, args=(+1,), shortcut="Right",
+                   disabled=index == len(all_steps) - 1, icon=":material/arrow_forward:", width="stretch")
+    st.progress((index + 1) / len(all_steps))
     verdict = assess(assessment_from_widgets().answers, lang)
 
-    if kind in ("quick", "trait"):
+    if kind == "link":
+        st.markdown(f"# {t('ui.present.link_title')}")
+        st.caption(t("ui.present.link_help"))
+        st.text_input(t("ui.check.source_url"), key="link.source", placeholder="https://…")
+        st.text_input(t("ui.check.target_url"), key="link.target", placeholder="https://…")
+        st.text_input(t("ui.check.anchor"), key="link.anchor")
+    elif kind in ("quick", "trait"):
         key = f"{kind}.{item}"
         if kind == "quick":
             st.caption(t("questionnaire.quick.title"))
@@ -87,8 +100,3 @@ def run_presenter(lang: str) -> None:
         st.button(t("ui.present.new"), key="present.new", on_click=_new_prospect, icon=":material/add_circle:",
                   shortcut="N")
 
-    back, _, forward = st.columns([1, 3, 1])
-    back.button(t("ui.present.back"), key="present.back", on_click=_go, args=(-1,), shortcut="Left",
-                disabled=index == 0, icon=":material/arrow_back:", width="stretch")
-    forward.button(t("ui.present.next"), key="present.next", on_click=_go, args=(+1,), shortcut="Right",
-                   disabled=index == len(all_steps) - 1, icon=":material/arrow_forward:", width="stretch")

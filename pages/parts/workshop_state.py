@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 import streamlit as st
 
 from linkwijzer.i18n import texts
+from linkwijzer.present.documents import escape_markdown
 from linkwijzer.questionnaire.assessment import Assessment, from_params, to_params
 
 PROSPECTS_KEY = "workshop.prospects"
@@ -47,10 +48,20 @@ def default_label(assessment: Assessment) -> str:
 def add_to_workshop(assessment: Assessment, lang: str) -> None:
     """A small form on the check page: name the prospect and put it in this session's comparison."""
     t = texts(lang)
-    count = len(st.session_state.get(PROSPECTS_KEY, []))
     with st.form("workshop.add", border=True, enter_to_submit=True):
-        label = st.text_input(t("ui.workshop.prospect_name"), value=default_label(assessment), max_chars=80)
-        if st.form_submit_button(t("ui.workshop.add", n=count), icon=":material/playlist_add:"):
-            if label.strip():
-                add_prospect(assessment, label.strip())
-                st.success(t("ui.workshop.added", label=label.strip(), n=count + 1))
+        st.text_input(t("ui.workshop.prospect_name"), value=default_label(assessment), max_chars=80,
+                      key="workshop.add_label")
+        # A callback: it runs before this run draws the button, so its count already includes the new one.
+        st.form_submit_button(t("ui.workshop.add", n=len(st.session_state.get(PROSPECTS_KEY, []))),
+                              icon=":material/playlist_add:", on_click=_add_named, args=(assessment,))
+    added = st.session_state.pop("workshop.just_added", None)
+    if added:
+        st.success(escape_markdown(t("ui.workshop.added", label=added,
+                                     n=len(st.session_state.get(PROSPECTS_KEY, [])))))
+
+
+def _add_named(assessment: Assessment) -> None:
+    label = str(st.session_state.get("workshop.add_label", "")).strip()
+    if label:
+        add_prospect(assessment, label)
+        st.session_state["workshop.just_added"] = label

@@ -15,14 +15,15 @@ def database(tmp_path, monkeypatch):
     monkeypatch.setenv("LINKWIJZER_DB", str(tmp_path / "db.sqlite3"))
 
 
-def presenter(lang="en", **params) -> AppTest:
+def presenter(lang="en", past_the_link=True, **params) -> AppTest:
+    """Presenter mode on the check page; by default already past the first step, the link's details."""
     at = AppTest.from_file(APP, default_timeout=30)
     at.query_params.update({"lang": lang, "present": "1", **params})
     at.run()
     at.switch_page("pages/check_link.py")
     at.run()
     assert not at.exception, at.exception
-    return at
+    return click(at, "present.next") if past_the_link else at
 
 
 def click(at: AppTest, key: str) -> AppTest:
@@ -34,6 +35,20 @@ def click(at: AppTest, key: str) -> AppTest:
 
 def headings(at: AppTest) -> str:
     return "\n".join(m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_link_details_come_first_and_reach_the_check(lang):
+    at = presenter(lang, past_the_link=False)
+    assert text(lang, "ui.present.link_title") in headings(at)
+    at.text_input(key="link.source").input("https://fietsblog.nl/review")
+    at.text_input(key="link.anchor").input("Fietsen van Dijk")
+    at = click(at, "present.next")
+    assert text(lang, "questionnaire.quick.questions.without_search") in headings(at)
+    at.toggle(key="present").set_value(False)
+    at.run()
+    assert at.text_input(key="link.source").value == "https://fietsblog.nl/review"
+    assert at.text_input(key="link.anchor").value == "Fietsen van Dijk"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -13,6 +13,7 @@ PROSPECTS = [  # name, keys pressed for the 3 quick questions and the 5 traits (
     ("Ledenlijst vereniging", "121" + "22122"),
     ("Gokblog", "222" + "33333"),
 ]
+SOURCE = "https://{slug}.example/artikel"
 
 
 def question(page) -> str:
@@ -36,7 +37,9 @@ def press(page, key: str, expect_change: bool = True) -> None:
 
 def test_workshop_with_keyboard_and_session_report(page, app_url, tmp_path):
     page.goto(f"{app_url}/check?lang=en&present=1")
-    page.get_by_text("Step 1 of 10").wait_for(timeout=30000)
+    page.get_by_text("Step 1 of 11").wait_for(timeout=30000)
+    page.get_by_role("button", name=re.compile("Next")).first.click()  # past the link's details
+    page.get_by_text("Step 2 of 11").wait_for()
     first = question(page)
     page.locator("[data-testid=stMarkdownContainer] h1").first.click()  # focus the page, not the address bar
     press(page, "1")  # answer "Yes" with the number key: moves on
@@ -49,12 +52,20 @@ def test_workshop_with_keyboard_and_session_report(page, app_url, tmp_path):
     for number, (name, keys) in enumerate(PROSPECTS):
         if number:
             page.get_by_role("button", name=re.compile("Next prospect")).click()
-            page.get_by_text("Step 1 of 10").wait_for()
+        else:
+            press(page, "ArrowLeft")  # back to the first step
+        page.get_by_text("Step 1 of 11").wait_for()
+        # the first step: the link's details, typed in, then on with the keyboard
+        page.get_by_label("Linking page (URL)").fill(SOURCE.format(slug=name.split()[0].lower()))
+        page.get_by_label("Anchor text").fill(name)
+        page.get_by_label("Anchor text").press("Enter")
+        page.locator("[data-testid=stMarkdownContainer] h1").first.click()
+        press(page, "ArrowRight")
         for key in keys:
             press(page, key)
-        page.get_by_text("Step 9 of 10").wait_for()
+        page.get_by_text("Step 10 of 11").wait_for()
         press(page, "ArrowRight")
-        page.get_by_text("Step 10 of 10").wait_for()
+        page.get_by_text("Step 11 of 11").wait_for()
         field = page.get_by_label("Name of this prospect")
         field.fill(name)
         page.get_by_role("button", name=re.compile("Add to workshop")).click()
@@ -73,4 +84,6 @@ def test_workshop_with_keyboard_and_session_report(page, app_url, tmp_path):
     download.value.save_as(path)
     html = path.read_text(encoding="utf-8")
     assert all(name in html for name, _ in PROSPECTS)
+    # the details typed in presenter mode reach the report: no "not given" for these prospects
+    assert all(SOURCE.format(slug=name.split()[0].lower()) in html for name, _ in PROSPECTS)
     assert "<script" not in html
