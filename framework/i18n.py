@@ -7,7 +7,7 @@ many sessions in one process, so there is no "active language": callers pass ``l
 'Linkwijzer'
 
 A text that depends on a number is a table of CLDR plural forms (``one``, ``other``…), chosen by
-its ``n`` parameter:
+its ``n`` (or else ``count``) parameter:
 
 >>> text("nl", "ui.common.files", n=1), text("nl", "ui.common.files", n=3)
 ('1 bestand', '3 bestanden')
@@ -26,6 +26,7 @@ from linkwijzer.datafiles import DataFileError, load_toml
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
+PLURAL_BY = ("n", "count")  # the parameter that picks a text's plural form
 BABEL_LOCALES = {"nl": "nl_NL", "en": "en_GB"}  # how numbers, dates and plurals are written per language
 LOCALES = Path(__file__).parent / "locales"
 
@@ -52,10 +53,11 @@ def text(lang: str, key: str, /, **params: object) -> str:
     texts_of = catalogue(lang)
     template = texts_of.get(key)
     if template is None and f"{key}.other" in texts_of:
-        if "n" not in params:
-            raise KeyError(f"the text {key!r} has plural forms: pass n=")
-        template = texts_of.get(f"{key}.{_plural_form(lang, params['n'])}", texts_of[f"{key}.other"])
-        params = {**params, "n": _count(lang, params["n"])}
+        by = next((name for name in PLURAL_BY if name in params), None)
+        if by is None:
+            raise KeyError(f"the text {key!r} has plural forms: pass n= or count=")
+        template = texts_of.get(f"{key}.{_plural_form(lang, params[by])}", texts_of[f"{key}.other"])
+        params = {**params, by: _count(lang, params[by])}
     if template is None:
         raise KeyError(f"no text {key!r} in locales/{lang}")
     return template.format(**params) if params else template

@@ -36,8 +36,9 @@ else:
     st.info(t("ui.compare.own_sample"), icon=":material/person:")
 
 left, right = st.columns(2)
-picked = left.multiselect(t("ui.compare.samples"), COMPETITOR_SAMPLES, default=COMPETITOR_SAMPLES,
-                          key="compare.samples", format_func=lambda s: t(f"ui.samples.{s}"))
+st.session_state.setdefault("compare.samples", COMPETITOR_SAMPLES)
+picked = left.multiselect(t("ui.compare.samples"), COMPETITOR_SAMPLES, key="compare.samples",
+                          format_func=lambda s: t(f"ui.samples.{s}"))
 with right:  # kept for the session, like the profile's own files
     uploaded, uploaded_identity = kept_uploads("compare.uploads", t("ui.compare.upload"), t("ui.compare.upload_help"),
                                                ["csv", "tsv", "txt", "xlsx"], lang)
@@ -90,13 +91,14 @@ st.header(t("ui.compare.deviations"))
 if not any(d.risk for d in comparison.deviations):  # differences that carry no risk are shown, not alarmed
     st.success(t("ui.compare.no_deviations"), icon=":material/check_circle:")
 if comparison.deviations:
-    st.dataframe(pd.DataFrame([{
+    # A static table: its cells wrap, so every reason can be read whole (a data grid cuts them off).
+    st.table(pd.DataFrame([{
         t("ui.compare.col_measure"): measure_label(d.measure, lang),
         t("ui.compare.col_own"): format_value(d.measure, d.own, lang),
         **{name: format_value(d.measure, value, lang) for name, value in d.competitors.items()},
         t("ui.compare.col_level"): text(lang, f"review.levels.{d.level}"),
         t("ui.compare.col_why"): d.why,
-    } for d in comparison.deviations]), hide_index=True, width="stretch")
+    } for d in comparison.deviations]), hide_index=True)
 
 st.header(t("ui.compare.mixes"))
 # One chart per mix, two to a row: each sized by its own content and its column, where one

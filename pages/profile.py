@@ -4,7 +4,7 @@ import streamlit as st
 
 from linkwijzer.i18n import texts
 from pages.parts import profile_url
-from pages.parts.common import current_language
+from pages.parts.common import current_language, keep_widget_values
 from pages.parts.profile_saved import saved_profiles_row
 from pages.parts.profile_import import chosen_mappings, choose_files, default_settings, mapping_editor, preview, run_import, show_files
 from pages.parts.profile_review import (exports, filters, headline, live_check, pick_site, reclaim_section, run_review,
@@ -32,7 +32,9 @@ if len(result.reclaim):
 
 @st.fragment
 def review_part() -> None:
-    # A fragment: changing a setting or filter reruns only this part, not the import above.
+    # A fragment: changing a setting or filter reruns only this part, not the import above. Its reruns
+    # skip the frame, so the widget values to keep across pages are copied here as well.
+    keep_widget_values(copy_only=True)
     import_key = st.session_state["profile.import"][0]  # the files and their mapping, not the language
     settings = settings_form(default_settings(result, sample), import_key, lang)
     scope = pick_site(result, settings, lang)

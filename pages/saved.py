@@ -6,7 +6,6 @@ import streamlit as st
 from linkwijzer.i18n import texts
 from linkwijzer.questionnaire.assessment import to_params
 from linkwijzer.questionnaire.verdict import assess
-from linkwijzer.questionnaire.rules import load_rules
 from linkwijzer.present.assessment_report import comparison_report_html, comparison_report_markdown
 from linkwijzer.present.spreadsheet import saved_list_csv
 from pages.parts.common import current_language, store
@@ -67,8 +66,7 @@ if len(chosen) < 2:
 else:
     if len(chosen) > 6:
         st.caption(t("ui.saved.compare_many", n=len(chosen)))
-    st.dataframe(comparison_table(chosen, lang), width="stretch",
-                 height=38 * (len(load_rules().traits) + 6))
+    st.table(comparison_table(chosen, lang))  # static: the reasons wrap instead of being cut off
     left, right = st.columns(2)
     left.download_button(t("ui.saved.download_compare_html"), comparison_report_html(chosen, lang),
                          file_name="linkwijzer-comparison.html", mime="text/html", icon=":material/print:")

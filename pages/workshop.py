@@ -19,7 +19,7 @@ if not items:
     st.info(t("ui.workshop.empty"), icon=":material/playlist_add:")
     st.page_link(pages["check"], label=t("ui.home.start_check"), icon=":material/fact_check:")
 else:
-    st.dataframe(comparison_table(items, lang), width="stretch", height=38 * 12)
+    st.table(comparison_table(items, lang))  # static: the reasons wrap instead of being cut off
     for column, item in zip(st.columns(min(len(items), 6)), items[-6:]):
         with column:
             if st.button(t("ui.workshop.open", label=item.label), key=f"workshop.open.{item.label}",

@@ -41,7 +41,9 @@ def header(lang: str, column: str, namespace: str | None = None) -> str:
 
 
 def value(lang: str, column: str, item: object) -> object:
-    """One cell as a person reads it: a vocabulary id as its word, a flag as yes/no, a list joined."""
+    """One cell as a person reads it: a vocabulary id as its word, a flag as yes/no, a list joined, nothing as empty."""
+    if item is None:
+        return ""
     if isinstance(item, bool):
         return yes_no(item, lang)
     if isinstance(item, (list, tuple)):

@@ -24,19 +24,31 @@ html { font-size: 21px; }
 # Widget values that must outlive a visit to another page. Streamlit forgets a widget's value
 # after a run that does not draw it, so each run starts by copying the values it has to a
 # session key of our own, and by restoring the ones Streamlit forgot from that copy.
-KEPT = ("profile.sample", "review.site", "review.brand", "review.keywords", "review.topics", "review.dates",
+KEPT = ("profile.sample", "review.section", "review.site", "review.brand", "review.keywords", "review.topics", "review.dates",
         "review.follow_only", "review.include_lost", "compare.samples", "live.size",
         "link.source", "link.target", "link.anchor")
 
 
-def keep_widget_values() -> None:
+def keep_widget_values(copy_only: bool = False) -> None:
+    """At the start of every run: keep the values in KEPT. ``copy_only`` inside a fragment, whose
+    reruns skip the frame but whose widgets may already be drawn in this run."""
     state = st.session_state
     kept = state.setdefault("_kept_widgets", {})
     for key in KEPT:
         if key in state:
             kept[key] = state[key]
-        elif key in kept:
+            if not copy_only:
+                # Re-assigned, so Streamlit treats it as the session's own value and does not drop it
+                # at the end of a run on another page (its documented way to keep a widget's value).
+                state[key] = kept[key]
+        elif key in kept and not copy_only:
             state[key] = kept[key]
+
+
+def forget_widget(key: str) -> None:
+    """Drop a kept widget value (it belonged to another profile): the widget starts from its default."""
+    st.session_state.pop(key, None)
+    st.session_state.get("_kept_widgets", {}).pop(key, None)
 
 
 def frame_controls() -> tuple[str, bool]:

@@ -14,11 +14,15 @@ from linkwijzer.profile.importing.importer import ImportResult, import_files, re
 from linkwijzer.profile.importing.samples import SAMPLES, SampleSet
 from linkwijzer.profile.review.settings import ProfileSettings
 from linkwijzer.present.documents import escape_markdown
+from linkwijzer.present.tables import for_people
 from pages.parts.profile_url import UPLOADS
 from pages.parts.uploads import kept_uploads
 
 MAX_BYTES = int(os.environ.get("LINKWIJZER_MAX_IMPORT_MB", "2048")) * 1024 * 1024
 PREVIEW_ROWS = 200
+# What a person checks in the preview: the link itself and what the review reads from it.
+PREVIEW_COLUMNS = ("source_url", "target_url", "anchor", "source_title", "first_seen", "last_seen", "nofollow",
+                   "sponsored", "ugc", "lost", "placement")
 UNMAPPED = ""
 MAPPABLE = ("source_url", "target_url", "anchor", "first_seen", "last_seen", "source_title", "nofollow")
 
@@ -138,4 +142,6 @@ def preview(result: ImportResult, lang: str) -> None:
     third.metric(t("ui.profile.metric_duplicates"), result.duplicates_removed)
     if len(links):
         st.caption(t("ui.profile.preview", rows=min(PREVIEW_ROWS, len(links))))
-        st.dataframe(links.head(PREVIEW_ROWS), hide_index=True, width="stretch")
+        shown = [c for c in PREVIEW_COLUMNS if c in links]
+        st.dataframe(for_people(links[shown].head(PREVIEW_ROWS), lang, "ui.profile.field"), hide_index=True,
+                     width="stretch")

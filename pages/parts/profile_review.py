@@ -14,7 +14,7 @@ from linkwijzer.i18n import text, texts
 from linkwijzer.profile.review.run import Filters, ProfileReview, review_profile
 from linkwijzer.profile.review.settings import RELEVANCE_LABELS, ProfileSettings
 from linkwijzer.profile.signals.registry import SIGNALS
-from pages.parts.common import draw_chart
+from pages.parts.common import draw_chart, forget_widget
 
 BADGE = {"ok": "green", "watch": "orange", "concern": "red", "unknown": "gray",
          "healthy": "green", "intervene": "red", "insufficient": "gray"}
@@ -108,11 +108,16 @@ def filters(links: pd.DataFrame, lang: str) -> Filters:
     start = end = None
     if len(dates) and dates.min().date() < dates.max().date():
         low, high = dates.min().date(), dates.max().date()
-        wanted = st.session_state.pop("review.url_dates", None)
+        state = st.session_state
+        if state.get("review.dates_for") != (low, high):  # another profile: its own range, not the last one's
+            forget_widget("review.dates")
+            state["review.dates_for"] = (low, high)
+        wanted = state.pop("review.url_dates", None)
         if wanted:  # from a shared link: clamp to this profile's own range
-            st.session_state["review.dates"] = (max(wanted[0] or low, low), min(wanted[1] or high, high))
-        chosen = cols[0].slider(t("ui.review.date_range"), min_value=low, max_value=high, value=(low, high),
-                                key="review.dates", format="YYYY-MM")
+            state["review.dates"] = (max(wanted[0] or low, low), min(wanted[1] or high, high))
+        # A value only when the session holds none: the kept value is set through the Session State API.
+        chosen = cols[0].slider(t("ui.review.date_range"), min_value=low, max_value=high, key="review.dates",
+                                format="YYYY-MM", **({} if "review.dates" in state else {"value": (low, high)}))
         start, end = (chosen[0] if chosen[0] > low else None), (chosen[1] if chosen[1] < high else None)
     follow_only = cols[1].toggle(t("ui.review.follow_only"), key="review.follow_only")
     st.session_state.setdefault("review.include_lost", False)
@@ -192,41 +197,37 @@ def signal_header(review: ProfileReview, signal_id: str, lang: str) -> None:
 
 
 def sections(review: ProfileReview, lang: str) -> None:
-    """One tab per registered signal (its header, charts and tables), then the follow mix."""
+    """One section per registered signal (its header, charts and tables), then the follow mix; one shown at a time."""
     t = texts(lang)
     ids = [spec.id for spec in SIGNALS] + ["follow"]
-    labels = [t(f"{spec.id}.name") for spec in SIGNALS] + [t("ui.review.tab_follow")]
-    # The open tab is remembered by signal id, so a rerun (a ticked burst, an overridden label) and a
-    # language switch (other labels: a widget per language) keep it.
-    opened = st.session_state.get(OPEN_TAB, ids[0])
-    key = f"review.tabs.{lang}"
-    tabs = st.tabs(labels, key=key, default=labels[ids.index(opened)] if opened in ids else labels[0],
-                   on_change=_tab_opened, args=(key, labels, ids))
-    for tab, spec in zip(tabs, SIGNALS):
-        with tab:
-            measured = review.measured[spec.id]
-            signal_header(review, spec.id, lang)
-            EXTRAS.get(spec.id, lambda review, lang: None)(review, lang)
-            charts_in_columns(spec.charts(measured, lang))
-            for caption, table in spec.tables(measured, lang):
-                if caption:
-                    st.caption(caption)
-                st.dataframe(for_people(table, lang, f"{spec.id}.table"), hide_index=True)
-            AFTER.get(spec.id, lambda review, lang: None)(review, lang)
-    with tabs[-1]:
+    labels = dict(zip(ids, [t(f"{spec.id}.name") for spec in SIGNALS] + [t("ui.review.tab_follow")]))
+    # One section at a time, chosen by signal id: a plain widget, so the choice survives reruns (a ticked
+    # burst, an overridden label), other pages and the language switch — Streamlit's tabs keep none of these.
+    state = st.session_state
+    if state.get(SECTION) not in ids:
+        state[SECTION] = ids[0]
+    chosen = st.segmented_control(t("ui.review.sections"), ids, key=SECTION, required=True,
+                                  format_func=labels.get, label_visibility="collapsed", width="stretch")
+    for spec in SIGNALS:
+        if spec.id != chosen:
+            continue
+        measured = review.measured[spec.id]
+        signal_header(review, spec.id, lang)
+        EXTRAS.get(spec.id, lambda review, lang: None)(review, lang)
+        charts_in_columns(spec.charts(measured, lang))
+        for caption, table in spec.tables(measured, lang):
+            if caption:
+                st.caption(caption)
+            st.dataframe(for_people(table, lang, f"{spec.id}.table"), hide_index=True)
+        AFTER.get(spec.id, lambda review, lang: None)(review, lang)
+    if chosen == "follow":
         if len(review.follow_mix):
             draw_chart(charts.follow_chart(review.follow_mix, lang))
         else:
             st.info(t("ui.review.no_rel"))
 
 
-OPEN_TAB = "review.open_tab"
-
-
-def _tab_opened(key: str, labels: list[str], ids: list[str]) -> None:
-    label = st.session_state.get(key)
-    if label in labels:
-        st.session_state[OPEN_TAB] = ids[labels.index(label)]
+SECTION = "review.section"
 
 
 def charts_in_columns(drawn: list) -> None:
@@ -268,18 +269,21 @@ def relevance_editor(review: ProfileReview, lang: str, rows: int = 300) -> None:
     if not len(table):
         return
     st.caption(t("ui.review.relevance_edit", rows=rows))
+    # The labels as words in the cells themselves (a format function would leave the ids in the
+    # grid's text for screen readers and copies); mapped back to ids for the settings.
+    words = {label: t(f"irrelevant_sources.label.{label}") for label in RELEVANCE_LABELS}
+    ids = {word: label for label, word in words.items()}
+    shown = table[["domain", "links", "label", "evidence"]].assign(label=table["label"].astype(str).map(words))
     edited = st.data_editor(
-        table[["domain", "links", "label", "evidence"]], hide_index=True, key="review.relevance_table",
-        disabled=["domain", "links", "evidence"],
+        shown, hide_index=True, key=f"review.relevance_table.{lang}", disabled=["domain", "links", "evidence"],
         column_config={"domain": header(lang, "domain"), "links": header(lang, "links"),
                        "evidence": header(lang, "evidence"),
-                       "label": st.column_config.SelectboxColumn(
-                           t("ui.review.label"), options=list(RELEVANCE_LABELS), required=True,
-                           format_func=lambda label: t(f"irrelevant_sources.label.{label}"))})
-    changed = edited.loc[edited["label"].to_numpy() != table["label"].to_numpy(), ["domain", "label"]]
+                       "label": st.column_config.SelectboxColumn(t("ui.review.label"), options=list(ids),
+                                                                 required=True)})
+    changed = edited.loc[edited["label"].to_numpy() != shown["label"].to_numpy(), ["domain", "label"]]
     if len(changed):
         overrides = dict(st.session_state.get("review.overrides", {}))
-        overrides.update(dict(zip(changed["domain"], changed["label"])))
+        overrides.update({domain: ids[word] for domain, word in zip(changed["domain"], changed["label"])})
         st.session_state["review.overrides"] = overrides
         st.rerun(scope="fragment")
 
@@ -386,7 +390,8 @@ def live_check(links: pd.DataFrame, import_key: str, settings: ProfileSettings, 
     with st.expander(t("ui.live.title"), expanded=False):
         st.caption(t("ui.live.intro"))
         pages = links["source_url"].nunique() if "source_url" in links else 0
-        size = st.segmented_control(t("ui.live.size"), ["50", "200", "all"], default="50", key="live.size",
+        st.session_state.setdefault("live.size", "50")
+        size = st.segmented_control(t("ui.live.size"), ["50", "200", "all"], key="live.size",
                                     format_func=lambda s: t("ui.live.all", n=pages) if s == "all" else s)
         target = settings.domain
         if st.button(t("ui.live.run"), icon=":material/network_check:", disabled=not target or not pages,

@@ -37,14 +37,14 @@ def test_over_optimised_profile_deviates_and_a_competitor_can_be_uploaded():
     at.selectbox(key="profile.sample").set_value("overoptimised")
     at.run()
     at = open_page(at, "pages/compare.py")
-    deviations = at.dataframe[0].value
+    deviations = at.table[0].value
     assert "Exact match" in " ".join(deviations["Measure"].astype(str))
     data = (SAMPLE_DIR / "fietsenvandijk_ahrefs_backlinks.csv").read_bytes()
     at.multiselect(key="compare.samples").set_value(["competitor_fietsplein"])
     at.file_uploader(key="compare.uploads").set_value([("fietsenvandijk.csv", data, "text/csv")])
     at.run()
     assert not at.exception
-    assert "fietsenvandijk" in deviations.columns.tolist() or "fietsenvandijk" in at.dataframe[0].value.columns.tolist()
+    assert "fietsenvandijk" in deviations.columns.tolist() or "fietsenvandijk" in at.table[0].value.columns.tolist()
 
 
 def test_the_comparison_feeds_the_profile_verdict():

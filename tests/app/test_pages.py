@@ -143,7 +143,7 @@ def test_save_reopen_and_compare(database):
     ids = [s.id for s in saved]
     at.multiselect(key="saved.chosen").set_value(ids)
     at.run()
-    compare = at.dataframe[-1].value
+    compare = at.table[-1].value
     assert list(compare.columns) == [f"{i}. {label}" for i, label in enumerate(reversed(labels), start=1)]
     assert "Skip" in compare.loc["Decision"].tolist()
 

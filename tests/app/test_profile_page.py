@@ -78,9 +78,10 @@ def test_generic_csv_mapping_can_be_changed():
     at.run()
     assert not at.exception
     raw = pd.read_csv(SAMPLE_DIR / name, sep=";", encoding="cp1252", dtype=str, keep_default_na=False)
-    preview = at.dataframe[-1].value
-    assert set(preview["anchor"].dropna()) <= set(raw["Opmerking"])
-    assert not set(preview["anchor"].dropna()) & (set(raw["Ankertekst"]) - set(raw["Opmerking"]))
+    preview = at.dataframe[-1].value  # in the people's headers of the preview
+    anchors = set(preview[text("en", "ui.profile.field.anchor")].dropna())
+    assert anchors <= set(raw["Opmerking"])
+    assert not anchors & (set(raw["Ankertekst"]) - set(raw["Opmerking"]))
     assert at.selectbox(key=f"profile.map.{name}.anchor").value == "Opmerking"
 
 
@@ -117,6 +118,7 @@ def test_filters_rerun_the_review():
 def test_keywords_can_be_changed_and_suggestions_appear_without_them():
     at = open_profile("en")
     at.multiselect(key="review.keywords").set_value([])
+    at.button_group(key="review.section").set_value("keyword_anchors")  # the anchors' own section
     at.run()
     assert not at.exception
     assert at.button_group(key="review.suggested").options, "suggested keywords from the anchors"
