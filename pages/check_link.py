@@ -8,8 +8,8 @@ from linkwijzer.questionnaire.verdict import assess, how_it_is_decided
 from pages.parts.common import current_language, presenting
 from pages.parts.inspect_panel import inspect_panel
 from pages.parts.workshop_state import add_to_workshop
-from pages.parts.link_form import (assessment_from_widgets, share_url, sync_url, verdict_card,
-                             save_and_export)
+from pages.parts.link_form import (assessment_from_widgets, share_url, sync_url, verdict_card, verdict_so_far,
+                                   save_and_export)
 
 lang = current_language()
 rules = load_rules()
@@ -50,6 +50,8 @@ with ask:
     else:
         st.warning(t("questionnaire.quick.failed", yes=verdict.quick_yes), icon=":material/manage_search:")
 
+    verdict_so_far(verdict, assessment.answers, lang)
+
     st.header(f"2 · {t('ui.check.traits_title')}")
     st.caption(t("ui.check.traits_intro"))
     for number, trait in enumerate(rules.traits, start=1):
@@ -62,6 +64,8 @@ with ask:
                 for answer in rules.answers:
                     st.markdown(f"**{t(f'questionnaire.answers.{answer}')}** — "
                                 f"{t(f'questionnaire.traits.{trait}.example_{answer}')}")
+
+    verdict_so_far(assess(assessment_from_widgets().answers, lang), assessment_from_widgets().answers, lang)
 
     st.header(f"3 · {t('questionnaire.boosters.title')}")
     st.caption(t("questionnaire.boosters.intro"))

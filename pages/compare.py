@@ -37,7 +37,8 @@ else:
 
 left, right = st.columns(2)
 st.session_state.setdefault("compare.samples", COMPETITOR_SAMPLES)
-picked = left.multiselect(t("ui.compare.samples"), COMPETITOR_SAMPLES, key="compare.samples",
+picked = left.multiselect(t("ui.compare.samples"), COMPETITOR_SAMPLES, key="compare.samples", select_all=False,
+                          placeholder=t("ui.compare.samples_placeholder"),
                           format_func=lambda s: t(f"ui.samples.{s}"))
 with right:  # kept for the session, like the profile's own files
     uploaded, uploaded_identity = kept_uploads("compare.uploads", t("ui.compare.upload"), t("ui.compare.upload_help"),

@@ -33,7 +33,7 @@ st.dataframe(table, hide_index=True, width="stretch")
 by_id = {item.id: item for item in saved}
 chosen_ids = st.multiselect(t("ui.saved.pick"), list(by_id), key="saved.chosen",
                             format_func=lambda i: f"{by_id[i].label} (#{i})",
-                            placeholder=t("ui.saved.pick_placeholder"))
+                            placeholder=t("ui.saved.pick_placeholder"), select_all=False)
 chosen = [by_id[i] for i in chosen_ids if i in by_id]
 
 open_col, delete_col, csv_col = st.columns(3)

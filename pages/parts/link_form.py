@@ -101,6 +101,16 @@ def share_url(params: dict[str, str], lang: str) -> str:
     return f"{base}?{urlencode({**frame, **params})}"
 
 
+def verdict_so_far(verdict: Verdict, answers: Answers, lang: str) -> None:
+    """One line with the verdict as it stands, under each part: on a phone the card is far below."""
+    if not any(answers.quick) and not any(answers.traits.values()):
+        return
+    t = texts(lang)
+    colour, icon = LOOK[verdict.outcome]
+    st.markdown(f":{colour}[{icon} **" + t("ui.check.so_far", outcome=t(f"questionnaire.outcomes.{verdict.outcome}"),
+                                            decision=t(f"questionnaire.decisions.{verdict.decision}")) + "**]")
+
+
 def verdict_card(verdict: Verdict, lang: str, answers: Answers | None = None) -> None:
     t = texts(lang)
     with st.container(border=True):

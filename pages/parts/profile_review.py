@@ -49,11 +49,11 @@ def settings_form(defaults: ProfileSettings, source_key: str, lang: str) -> Prof
         left, right = st.columns(2)
         left.text_input(t("ui.review.site"), key="review.site", help=t("ui.review.site_help"))
         right.multiselect(t("ui.review.brand"), state["review.brand"], key="review.brand", accept_new_options=True,
-                          help=t("ui.review.brand_help"), placeholder=t("ui.review.type_terms"))
+                          help=t("ui.review.brand_help"), placeholder=t("ui.review.type_terms"), select_all=False)
         left.multiselect(t("ui.review.keywords"), state["review.keywords"], key="review.keywords",
-                         accept_new_options=True, help=t("ui.review.keywords_help"), placeholder=t("ui.review.type_terms"))
+                         accept_new_options=True, help=t("ui.review.keywords_help"), placeholder=t("ui.review.type_terms"), select_all=False)
         right.multiselect(t("ui.review.topics"), state["review.topics"], key="review.topics", accept_new_options=True,
-                          help=t("ui.review.topics_help"), placeholder=t("ui.review.type_terms"))
+                          help=t("ui.review.topics_help"), placeholder=t("ui.review.type_terms"), select_all=False)
     return ProfileSettings(site=state["review.site"], brand=tuple(state["review.brand"]),
                            keywords=tuple(state["review.keywords"]), topics=tuple(state["review.topics"]),
                            explained_bursts=tuple(state["review.explained"]),
@@ -356,7 +356,9 @@ def disavow_section(review: ProfileReview, lang: str) -> None:
         table = review.domain_table()
         reasons = {row.domain: _reason(row, lang) for row in table.itertuples() if row.flags}
         st.caption(t("ui.review.disavow_pick"))
+        # No "select all": every domain in a disavow file has to be a deliberate choice.
         chosen = st.multiselect(t("ui.review.disavow_domains"), table["domain"].tolist(), key="review.disavow_domains",
+                                select_all=False, placeholder=t("ui.review.disavow_placeholder"),
                                 format_func=lambda d: f"{d} — {reasons[d]}" if d in reasons else d)
         existing = st.file_uploader(t("ui.review.disavow_existing"), type=["txt"], key="review.disavow_existing")
         if not chosen:
