@@ -83,9 +83,14 @@ class Decoder:
             out = self._brotli.process(b"", output_buffer_limit=PIECE)
 
 
+MAX_CODINGS = 3  # real servers send one coding; a stack of them is an attack on the decoder
+
+
 def decoders(header: str) -> list[Decoder]:
-    """The decoders for a Content-Encoding header, in the order to apply them."""
-    codings = [c.strip().lower() for c in header.split(",") if c.strip()]
+    """The decoders for a Content-Encoding header, in the order to apply them (``identity`` does nothing)."""
+    codings = [c.strip().lower() for c in header[:1000].split(",") if c.strip().lower() not in ("", "identity")]
+    if len(codings) > MAX_CODINGS:
+        raise Undecodable(f"{len(codings)} content encodings stacked; at most {MAX_CODINGS} are read")
     return [Decoder(c) for c in reversed(codings)]
 
 
@@ -140,9 +145,15 @@ def _codec(label: str | None) -> str | None:
     if not label:
         return None
     try:
-        name = codecs.lookup(label.strip().strip("\"'").lower()).name
+        name = codecs.lookup(label.strip().strip("\"'").lower()[:40]).name
     except LookupError:
         return None
+    try:
+        b"a".decode(name)  # only text encodings: zlib, base64, hex or rot13 as a "charset" are refused
+    except LookupError:
+        return None
+    except (UnicodeError, ValueError):
+        pass  # a text encoding that cannot read a lone "a" (utf-16): still a text encoding
     if name in _AS_CP1252:
         return "cp1252"
     # A <meta> claiming UTF-16 in an ASCII-compatible file is wrong by construction (WHATWG).

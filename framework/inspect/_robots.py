@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import cached_property
 from urllib.parse import unquote
 
 # urllib.robotparser applies the first matching rule in file order and knows no * or $; RFC 9309
@@ -30,18 +28,16 @@ class Robots:
         if path == "/robots.txt":
             return True
         best: tuple[int, bool] | None = None
-        for allowed, pattern, regex in self._compiled:
-            if regex.match(path):
+        for allowed, pattern in self.rules:
+            if _matches(pattern, path):
                 candidate = (len(pattern), allowed)  # longer wins; at equal length True (allow) wins
                 if best is None or candidate > best:
                     best = candidate
         return True if best is None else best[1]
 
-    @cached_property
-    def _compiled(self) -> list[tuple[bool, str, re.Pattern[str]]]:
-        return [(allowed, pattern, _regex(pattern)) for allowed, pattern in self.rules]
 
-
+# Bounds on what one robots.txt may cost per URL checked (Google reads at most 500 KiB of one).
+MAX_RULES, MAX_PATTERN = 2000, 2048
 ALLOW_ALL = Robots()
 DISALLOW_ALL = Robots(((False, "/"),))
 
@@ -64,8 +60,8 @@ def parse(text: str, agent: str) -> Robots:
             agents.add(value.lower())
         elif key in ("allow", "disallow"):
             in_rules = True
-            if value and agents:  # an empty Disallow allows everything: no rule
-                rules.append((key == "allow", unquote(value)))
+            if value and agents and len(rules) < MAX_RULES:  # an empty Disallow allows everything: no rule
+                rules.append((key == "allow", unquote(value)[:MAX_PATTERN]))
     if agents:
         groups.append((agents, rules))
     token = agent.split("/", 1)[0].strip().lower()
@@ -75,10 +71,31 @@ def parse(text: str, agent: str) -> Robots:
     return Robots(tuple(mine))
 
 
-def _regex(pattern: str) -> re.Pattern[str]:
+def _matches(pattern: str, path: str) -> bool:
+    """Whether a rule (``*`` any run of characters, a final ``$`` the end) matches the start of ``path``.
+
+    Each literal piece is found leftmost, once: time linear in the path per piece, never the
+    exponential backtracking a regex of many ``.*`` takes on a crafted path.
+
+    >>> _matches("/*a*a*a*X", "/" + "a" * 60), _matches("/shop*.php$", "/shop/cart.php")
+    (False, True)
+    """
     anchored = pattern.endswith("$")
-    body = ".*".join(re.escape(part) for part in (pattern[:-1] if anchored else pattern).split("*"))
-    return re.compile(body + ("$" if anchored else ""), re.DOTALL)
+    parts = (pattern[:-1] if anchored else pattern).split("*")
+    if not path.startswith(parts[0]):
+        return False
+    position = len(parts[0])
+    if len(parts) == 1:
+        return not anchored or position == len(path)
+    for part in parts[1:-1]:
+        found = path.find(part, position)
+        if found < 0:
+            return False
+        position = found + len(part)
+    last = parts[-1]
+    if anchored:
+        return path.endswith(last) and len(path) - len(last) >= position
+    return path.find(last, position) >= 0
 
 
 __all__ = ["Robots", "parse", "ALLOW_ALL", "DISALLOW_ALL"]

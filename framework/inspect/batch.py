@@ -167,7 +167,8 @@ class _Batch:
                     host.robots = asyncio.create_task(self._robots(origin, host))
                 rules, status = await asyncio.shield(host.robots)
                 path = httpx.URL(url).raw_path.decode("ascii", "replace")
-                if not rules.allows(path):
+                # Off the event loop: a long rule list must not stall the other hosts' fetches.
+                if not await asyncio.to_thread(rules.allows, path):
                     detail = {"host": httpx.URL(origin).host, "agent": _token(self.config.user_agent)}
                     if status:
                         detail.update(status=str(status), unavailable="yes")

@@ -291,12 +291,16 @@ async def _body(response: httpx.Response, limit: int) -> tuple[bytes, int, bool]
 
 
 def _through(chain: list, data: bytes):
-    if not chain:
-        yield data
-        return
-    first, rest = chain[0], chain[1:]
-    for piece in first.feed(data):
-        yield from _through(rest, piece)
+    """``data`` through every decoder in turn, piece by piece (a loop, not recursion: the chain is capped anyway)."""
+    pieces = iter([data])
+    for decoder in chain:
+        pieces = _fed(decoder, pieces)
+    yield from pieces
+
+
+def _fed(decoder, pieces):
+    for piece in pieces:
+        yield from decoder.feed(piece)
 
 
 def _finish(result: FetchResult, redirects: list[tuple[str, int]], started: float) -> FetchResult:

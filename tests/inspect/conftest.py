@@ -202,6 +202,12 @@ ROUTES = {
     "/png": lambda h, p, q, n: h.send(200, b"\x89PNG\r\n\x1a\n....", "image/png"),
     "/error-500": lambda h, p, q, n: h.send(500, b"<html>oops</html>"),
     "/always-503": lambda h, p, q, n: h.send(503, b"busy", "text/plain"),
+    # hostile: a bytes codec as charset would inflate the text past every cap; a stack of codings
+    "/charset-zlib": lambda h, p, q, n: h.send(200, zlib.compress(b"<html>" + b"A" * 2_000_000), "text/html; charset=zlib"),
+    "/charset-rot13": lambda h, p, q, n: h.send(200, PAGE.encode(), "text/html; charset=rot13"),
+    "/charset-base64": lambda h, p, q, n: h.send(200, PAGE.encode(), "text/html; charset=base64"),
+    "/identity-stack": lambda h, p, q, n: h.send(200, PAGE.encode(), Content_Encoding=", ".join(["identity"] * 1000)),
+    "/gzip-stack": lambda h, p, q, n: h.send(200, PAGE.encode(), Content_Encoding=", ".join(["gzip"] * 50)),
     "/host-header": lambda h, p, q, n: h.send(200, f"<html><title>{h.headers.get('Host')}</title></html>".encode()),
 }
 PREFIXES = [("/redirect/", _redirect_chain), ("/retry-429", _retry_429), ("/flap-503", _flap_503),

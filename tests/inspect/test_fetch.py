@@ -203,3 +203,19 @@ def test_config_rejects_nonsense() -> None:
         FetchConfig(total_timeout=0)
     with pytest.raises(ValueError):
         FetchConfig(max_bytes=0)
+
+
+@pytest.mark.parametrize("path", ["/charset-zlib", "/charset-rot13", "/charset-base64"])
+def test_a_bytes_codec_as_charset_is_not_a_text_encoding(server, config, path) -> None:
+    started = time.perf_counter()
+    result = fetch(server.url(path), config)
+    assert time.perf_counter() - started < 5
+    assert result.ok, result.message("en")
+    assert result.charset not in ("zlib_codec", "rot_13", "base64_codec")  # read as text, never inflated
+    assert len(result.text or "") <= config.max_bytes
+
+
+def test_identity_codings_are_ignored_and_a_stack_is_refused_without_recursion(server, config) -> None:
+    assert fetch(server.url("/identity-stack"), config).text == PAGE
+    stacked = fetch(server.url("/gzip-stack"), config)
+    assert stacked.error == "decode_failed" and "stacked" in stacked.detail["reason"]

@@ -51,3 +51,16 @@ def test_allow_wins_a_tie_and_longest_match_wins() -> None:
 @pytest.mark.parametrize("text", ["", "garbage\n\n", "Disallow: /\n", "User-agent: Googlebot\nDisallow: /\n"])
 def test_no_rules_for_us_allows_everything(text: str) -> None:
     assert parse(text, "Linkwijzer").allows("/anything")
+
+
+def test_a_backtracking_rule_is_matched_in_linear_time() -> None:
+    import time
+
+    from linkwijzer.inspect._robots import parse
+
+    robots = parse("User-agent: *\nDisallow: /*a*a*a*a*a*a*a*a*a*a*X\nAllow: /*a$", "Linkwijzer")
+    started = time.perf_counter()
+    for size in (60, 600, 6000):
+        assert robots.allows("/" + "a" * size)  # no X: the Disallow rule never matches
+        assert not robots.allows("/" + "a" * size + "X")  # the Disallow rule matches, and no Allow does
+    assert time.perf_counter() - started < 0.5
