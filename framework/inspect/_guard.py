@@ -109,18 +109,49 @@ def _embedded_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | No
     return None
 
 
-def allowed(host: str, allow_hosts: Iterable[str]) -> bool:
-    """Whether ``host`` (a name or a literal IP, as written in the URL) is on the allow-list."""
-    return _host_name(host) in {_host_name(h) for h in allow_hosts}
+def allow_entry(text: str) -> str:
+    """An allow-list entry as the guard compares it: ``host`` or ``host:port`` (``[v6]:port``), lower-case.
+
+    >>> allow_entry(" LocalHost. "), allow_entry("127.0.0.1:8080"), allow_entry("[::1]:8080"), allow_entry("::1")
+    ('localhost', '127.0.0.1:8080', '[::1]:8080', '::1')
+    """
+    text = text.strip().lower()
+    if text.startswith("[") and "]:" in text:
+        host, _, port = text[1:].partition("]:")
+        return _with_port(_host_name(host), port)
+    if text.count(":") == 1:
+        host, _, port = text.partition(":")
+        return _with_port(_host_name(host), port)
+    return _host_name(text)
 
 
-def refusal(host: str, addresses: Iterable[str], allow_hosts: Iterable[str] = ()) -> tuple[str, str] | None:
+def _with_port(host: str, port: object) -> str:
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+def allowed(host: str, allow_hosts: Iterable[str], port: int | None = None) -> bool:
+    """Whether ``host`` (a name or a literal IP, as written in the URL) is on the allow-list: by
+    name on any port (``fetch`` keeps a redirect to the port first asked for), or as ``host:port``."""
+    entries = {allow_entry(h) for h in allow_hosts}
+    name = _host_name(host)
+    return name in entries or (port is not None and _with_port(name, port) in entries)
+
+
+def allowed_by_name_only(host: str, allow_hosts: Iterable[str], port: int) -> bool:
+    """Allowed through a bare host entry, not a ``host:port`` one for this port."""
+    entries = {allow_entry(h) for h in allow_hosts}
+    name = _host_name(host)
+    return name in entries and _with_port(name, port) not in entries
+
+
+def refusal(host: str, addresses: Iterable[str], allow_hosts: Iterable[str] = (),
+            port: int | None = None) -> tuple[str, str] | None:
     """(kind, address) of the first refused address among ALL that ``host`` resolved to, or None.
 
     One bad address is enough: the connection may pick any of them. An allow-listed host skips
     the check, except for cloud metadata.
     """
-    exempt = allowed(host, allow_hosts)
+    exempt = allowed(host, allow_hosts, port)
     for address in addresses:
         kind = check_address(host, address)
         if kind is not None and (kind == "metadata" or not exempt):
@@ -184,7 +215,7 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
             raise httpcore.ConnectTimeout(f"looking up {host} took more than {timeout} s") from None
         if not addresses:
             raise LookupFailed(host, "no addresses")
-        refused = refusal(host, addresses, self._allow)
+        refused = refusal(host, addresses, self._allow, port)
         if refused is not None:
             raise AddressRefused(host, refused[1], refused[0])
         failure: Exception | None = None
@@ -227,5 +258,5 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
         )
 
 
-__all__ = ["KINDS", "check_address", "allowed", "refusal", "AddressRefused", "LookupFailed", "resolve",
+__all__ = ["KINDS", "check_address", "allow_entry", "allowed", "allowed_by_name_only", "refusal", "AddressRefused", "LookupFailed", "resolve",
            "GuardedBackend", "GuardedTransport"]

@@ -18,7 +18,8 @@ import httpx
 
 from linkwijzer.i18n import text
 from linkwijzer.inspect._body import ENCODINGS, HTML_TYPES, Undecodable, decode_html, decoders, looks_like_html
-from linkwijzer.inspect._guard import AddressRefused, GuardedTransport, LookupFailed
+from linkwijzer.inspect import _guard
+from linkwijzer.inspect._guard import AddressRefused, GuardedTransport, LookupFailed, allow_entry, allowed_by_name_only
 
 # httpcore 1.0 tries `import sniffio` each time it sets up a lock (several times per request);
 # without sniffio installed every try searches sys.path again, ~1/3 of the batch check's CPU.
@@ -54,7 +55,7 @@ USER_AGENT = _user_agent()
 def env_allow_hosts() -> frozenset[str]:
     """The hosts in ``$LINKWIJZER_ALLOW_HOSTS`` (comma-separated), lower-case."""
     raw = os.environ.get(ENV_ALLOW, "")
-    return frozenset(h.strip().strip("[]").rstrip(".").lower() for h in raw.split(",") if h.strip())
+    return frozenset(allow_entry(h) for h in raw.split(",") if h.strip())
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ class FetchConfig:
             raise ValueError("max_bytes must be at least 1 and max_redirects at least 0")
         if isinstance(self.allow_hosts, str):
             raise TypeError("allow_hosts is a collection of hosts, not one string")
-        explicit = {h.strip().strip("[]").rstrip(".").lower() for h in self.allow_hosts if h.strip()}
+        explicit = {allow_entry(h) for h in self.allow_hosts if h.strip()}
         object.__setattr__(self, "allow_hosts", frozenset(explicit) | env_allow_hosts())
 
 
@@ -202,6 +203,7 @@ async def fetch_async(session: httpx.AsyncClient, url: str, config: FetchConfig,
     if not target.scheme or not _HOST.match(target.raw_host.decode("ascii", "replace")):
         return failed("invalid_url", url=current)  # also: no lookup is ever made for a malformed name
     seen = {str(target)}
+    first = target
     try:
         async with asyncio.timeout(config.total_timeout):
             while True:
@@ -220,6 +222,10 @@ async def fetch_async(session: httpx.AsyncClient, url: str, config: FetchConfig,
                         if target.scheme not in ("http", "https"):
                             return failed("redirect_refused", url=str(target), reason="scheme",
                                           reason_url=str(target), reason_scheme=target.scheme)
+                        if await _other_port_of_an_allowed_host(target, first, config.allow_hosts):
+                            return failed("redirect_refused", url=str(target), reason="refused_address",
+                                          reason_host=f"{target.host}:{_port(target)}",
+                                          reason_address=target.host, reason_kind="loopback_port")
                         if len(redirects) > config.max_redirects or str(target) in seen:
                             loop = str(target) in seen
                             return failed("too_many_redirects", max=config.max_redirects, url=str(target),
@@ -301,6 +307,25 @@ def _through(chain: list, data: bytes):
 def _fed(decoder, pieces):
     for piece in pieces:
         yield from decoder.feed(piece)
+
+
+def _port(url: httpx.URL) -> int:
+    return url.port or (443 if url.scheme == "https" else 80)
+
+
+async def _other_port_of_an_allowed_host(target: httpx.URL, first: httpx.URL, allow_hosts) -> bool:
+    """A redirect to a port of an allow-listed host other than the one first asked for, where only the
+    bare name (not ``host:port``) is listed and the host is one the guard would otherwise refuse."""
+    port = _port(target)
+    if not allowed_by_name_only(target.host, allow_hosts, port):
+        return False
+    if port == _port(first):
+        return False
+    try:
+        addresses = await _guard.resolve(target.host, port)  # looked up through the module: tests replace it
+    except LookupFailed:
+        return False  # the connection attempt reports it
+    return _guard.refusal(target.host, addresses) is not None
 
 
 def _finish(result: FetchResult, redirects: list[tuple[str, int]], started: float) -> FetchResult:

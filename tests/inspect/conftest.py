@@ -178,6 +178,7 @@ ROUTES = {
     "/to-other-loopback": lambda h, p, q, n: h.redirect(f"http://127.0.0.2:{h.server.other_port}/page"),
     "/to-ftp": lambda h, p, q, n: h.redirect("ftp://127.0.0.1/file"),
     "/to-malformed": lambda h, p, q, n: h.redirect("http://exa mple.test/"),
+    "/to-other-port": lambda h, p, q, n: h.redirect(f"http://127.0.0.1:{h.server.other_port}/page"),
     "/to-localhost": lambda h, p, q, n: h.redirect(f"http://localhost:{h.server.port}/page"),
     "/slow": lambda h, p, q, n: (time.sleep(2), _page(h, p, q, n)),
     "/drip": _drip,

@@ -159,3 +159,29 @@ def test_literal_ip_notations_are_judged_by_the_address_they_mean(monkeypatch, s
         result = fetch(f"http://{host}:{server.port}/page", FetchConfig(total_timeout=3))
         assert (result.error, result.detail.get("address")) == ("refused_address", "127.0.0.1"), host
     assert server.connections == 0
+
+
+def test_a_bare_allowed_host_is_allowed_only_on_the_port_first_asked_for(server, other, monkeypatch) -> None:
+    """A redirect to another port of 127.0.0.1 (the 127.0.0.2 server's port number: closed here) is
+    refused before any connection, unless that host:port is listed."""
+    from linkwijzer.inspect import FetchConfig, fetch
+
+    refused = fetch(server.url("/to-other-port"), FetchConfig(total_timeout=3))
+    assert refused.error == "redirect_refused" and refused.detail["reason_kind"] == "loopback_port", refused
+    assert "LINKWIJZER_ALLOW_HOSTS" in refused.message("en")
+    # listed with its port, the same hop is followed (and fails only because nothing answers there)
+    monkeypatch.setenv("LINKWIJZER_ALLOW_HOSTS", f"127.0.0.1,127.0.0.1:{other.port}")
+    followed = fetch(server.url("/to-other-port"), FetchConfig(total_timeout=3))
+    assert followed.error != "redirect_refused", followed
+
+
+def test_allow_entries_with_ports(monkeypatch) -> None:
+    from linkwijzer.inspect import FetchConfig
+    from linkwijzer.inspect._guard import allowed
+
+    monkeypatch.setenv("LINKWIJZER_ALLOW_HOSTS", "127.0.0.1:8080,[::1]:9000,LocalHost")
+    hosts = FetchConfig().allow_hosts
+    assert hosts == {"127.0.0.1:8080", "[::1]:9000", "localhost"}
+    assert allowed("127.0.0.1", hosts, 8080) and not allowed("127.0.0.1", hosts, 8081)
+    assert allowed("[::1]", hosts, 9000) and not allowed("::1", hosts, 80)
+    assert allowed("localhost", hosts, 1234)
