@@ -74,7 +74,7 @@ else:
         bar.progress(number / (len(sources) + 1), text=t("ui.compare.reading", name=name))
         result = import_files(files, lang=lang)
         for problem in result.problems:
-            st.error(problem.message(lang))
+            st.error(escape_markdown(problem.message(lang)))
         if len(result.links):
             competitors[name] = (result.links, result.aggregates)
     bar.progress(1.0, text=t("ui.compare.working"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -23,8 +23,11 @@ class MarkdownText(str):
     """Text that is already Markdown (from our own locale files) and must not be escaped."""
 
 
-def escape_markdown(value: object) -> str:
+def escape_markdown(value: object, addresses: bool = False) -> str:
     """User text made inert in Markdown: it renders as the same characters, never as markup.
+
+    Bare addresses ("https://…", "www.…") are not left for a renderer to turn into links either,
+    unless ``addresses``: a downloaded Markdown report keeps the user's own URLs clickable.
 
     >>> escape_markdown("# 1. <b>[x](y)</b> *a_b*")
     '\\\\# 1. \\\\<b\\\\>\\\\[x\\\\](y)\\\\</b\\\\> \\\\*a\\\\_b\\\\*'
@@ -36,6 +39,8 @@ def escape_markdown(value: object) -> str:
         # Leading spaces are dropped because four of them would start a code block.
         line = _MD_INLINE.sub(r"\\\1", line.strip())
         line = _MD_LINE_START.sub(r"\1\\\2", line)
+        if not addresses:
+            line = _AUTOLINK.sub(r"\1\\\2", line)
         lines.append(line)
     # Two trailing spaces keep the user's line breaks as line breaks once rendered.
     return "  \n".join(lines)
@@ -43,6 +48,9 @@ def escape_markdown(value: object) -> str:
 
 # Characters that are markup anywhere in a line. ( ) ! only form links after [ ], which are escaped.
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
+# Bare addresses a Markdown renderer turns into links on its own ("https://…", "www.…"): the
+# escaped ":" or "." still shows, but the address is no longer clickable.
+_AUTOLINK = re.compile(r"(?i)(https?|ftp|mailto|www)([:.])")
 # Markup only at the start of a line: headings, list items, setext underlines, ordered lists.
 _MD_LINE_START = re.compile(r"^(\d*)([#+\-=]|(?<=\d)[.)])")
 
@@ -65,7 +73,8 @@ def environment(kind: str) -> Environment:
     else:
         # finalize runs on every {{ value }}: escaping there means a template cannot forget it.
         env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False, undefined=StrictUndefined,
-                          finalize=escape_markdown, keep_trailing_newline=True, trim_blocks=True)
+                          finalize=partial(escape_markdown, addresses=True), keep_trailing_newline=True,
+                          trim_blocks=True)
         env.filters["oneline"] = lambda value: " ".join(str(value).split())
     return env
 

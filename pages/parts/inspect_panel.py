@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from linkwijzer.i18n import texts
+from linkwijzer.present.documents import escape_markdown
 from linkwijzer.questionnaire.assessment import Assessment
 from linkwijzer.questionnaire.rules import load_rules
 
@@ -25,7 +26,7 @@ def inspect_panel(assessment: Assessment, lang: str) -> None:
                  help=t("ui.inspect.help")):
         from linkwijzer.inspect.inspection import inspect_link
 
-        with st.spinner(t("ui.inspect.working", url=assessment.source_url)):
+        with st.spinner(t("ui.inspect.working", url=escape_markdown(assessment.source_url))):
             found = inspect_link(assessment.source_url, target or _site_of(assessment), lang=lang,
                                  keywords=tuple(st.session_state.get("review.keywords", [])),
                                  brand=tuple(st.session_state.get("review.brand", [])))
@@ -37,7 +38,7 @@ def inspect_panel(assessment: Assessment, lang: str) -> None:
         return
     found = stored[1]
     if not found.ok:
-        st.warning(found.fetched.message(lang), icon=":material/cloud_off:")
+        st.warning(escape_markdown(found.fetched.message(lang)), icon=":material/cloud_off:")
         return
     reading = found.reading
     with st.container(border=True):
@@ -48,13 +49,14 @@ def inspect_panel(assessment: Assessment, lang: str) -> None:
         else:
             link = reading.found[0]
             st.caption(t("ui.inspect.link", placement=t(f"boilerplate_placement.class.{link.placement}"),
-                         rel=", ".join(sorted(link.rel)) or "follow", outbound=reading.outbound_links))
+                         rel=escape_markdown(", ".join(sorted(link.rel)) or "follow"),
+                         outbound=reading.outbound_links))
             st.text(f"“{link.anchor}” — {link.context}")
         names = {trait: t(f"questionnaire.traits.{trait}.name") for trait in load_rules().traits}
         for item in found.evidence:
             label = names.get(item.trait, item.trait)
             answer = t(f"questionnaire.answers.{item.suggestion}")
-            st.markdown(f"- **{label}** → {answer}: " + item.reason.replace("*", "\\*").replace("_", "\\_"))
+            st.markdown(f"- **{label}** → {answer}: " + escape_markdown(item.reason))
         suggestions = found.suggestions()
         if suggestions:
             st.button(t("ui.inspect.apply", n=len(suggestions)), on_click=_apply, args=(suggestions,),

@@ -81,7 +81,7 @@ def run_import(files: list[tuple[str, bytes]], source: str, mappings: dict[str, 
 def show_files(result: ImportResult, lang: str) -> None:
     t = texts(lang)
     for problem in result.problems:
-        st.error(problem.message(lang), icon=":material/error:")
+        st.error(escape_markdown(problem.message(lang)), icon=":material/error:")
     if not result.files:
         return
     table = pd.DataFrame([{
@@ -103,7 +103,7 @@ def show_files(result: ImportResult, lang: str) -> None:
             notes.append(t("ui.profile.skipped_rows", count=report.skipped_count, rows="; ".join(
                 f"{s['row']}: {t('import.skip.' + s['code'])}" for s in report.skipped[:10])))
         for note in notes:
-            st.info(f"**{name}** — {note}", icon=":material/info:")
+            st.info(f"**{name}** — {escape_markdown(note)}", icon=":material/info:")
 
 
 def chosen_mappings(files: list[tuple[str, bytes]]) -> dict[str, dict[str, str]]:

@@ -189,7 +189,7 @@ def signal_header(review: ProfileReview, signal_id: str, lang: str) -> None:
     signal = review.signal(signal_id)
     st.subheader(f"{t(f'{signal_id}.name')} · :{BADGE[signal.level]}-badge[{t(f'review.levels.{signal.level}')}]")
     st.caption(t(f"{signal_id}.question"))
-    st.markdown(signal.why)
+    st.markdown(escape_markdown(signal.why))  # it quotes anchors and titles from the export
     if signal.value is not None:
         st.caption(t("ui.review.value_threshold", value=percent(signal.value, lang),
                      watch=cut_off(signal.threshold.get("watch", 0), lang),

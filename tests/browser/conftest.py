@@ -28,7 +28,9 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory, browser):
     port = free_port()
-    env = {**os.environ, "LINKWIJZER_DB": str(tmp_path_factory.mktemp("db") / "linkwijzer.sqlite3")}
+    # 127.0.0.1 allowed: the hostile-page test serves its page there (tests only ever talk to loopback).
+    env = {**os.environ, "LINKWIJZER_DB": str(tmp_path_factory.mktemp("db") / "linkwijzer.sqlite3"),
+           "LINKWIJZER_ALLOW_HOSTS": "127.0.0.1"}
     # Started the way the README starts it: the installed `linkwijzer app` command.
     server = subprocess.Popen([str(Path(sys.executable).parent / "linkwijzer"), "app", "--port", str(port)],
                               cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)

@@ -119,11 +119,16 @@ def test_saved_assessment_shows_saved_date(tmp_path: Path) -> None:
     ("a | b", r"a \| b"),
     ("`code` ~~weg~~ &amp; \\", r"\`code\` \~\~weg\~\~ \&amp; \\"),
     ("regel\n# twee", "regel  \n\\# twee"),
-    ("https://fietsblog.nl/e-bike?x=1", "https://fietsblog.nl/e-bike?x=1"),
+    ("https://fietsblog.nl/e-bike?x=1", r"https\://fietsblog.nl/e-bike?x=1"),  # shown, not clickable
+    ("zie www.fietsblog.nl", r"zie www\.fietsblog.nl"),
     ("Fietsen van Dijk", "Fietsen van Dijk"),
 ])
 def test_escape_markdown(raw: str, escaped: str) -> None:
     assert escape_markdown(raw) == escaped
+
+
+def test_a_report_keeps_the_users_own_addresses_clickable() -> None:
+    assert escape_markdown("https://fietsblog.nl/x_y", addresses=True) == r"https://fietsblog.nl/x\_y"
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
