@@ -5,6 +5,8 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+from datetime import datetime, timedelta
+
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -66,9 +68,16 @@ def build(raw: RawTable, spec: Format, file_name: str, decimal_comma: bool = Fal
         for name in plain:
             with stage(f"convert:{kinds[name]}"):
                 columns[name] = _convert(raw.table[used[name]], kinds[name], name, spec, decimal_comma)
+                if kinds[name] in ("number", "count") and "implausible_numbers" not in raw.notes:
+                    # cells that hold something but gave no number: unreadable or impossible values
+                    lost = pc.and_(filled(raw.table[used[name]], spec.missing), pc.is_null(columns[name]))
+                    if pc.any(lost).as_py():
+                        raw.notes.append("implausible_numbers")
         for name, job in dates.items():
             columns[name], bad = job.result()
             unreadable.update(bad.tolist())
+            columns[name], impossible = _plausible_dates(columns[name])
+            unreadable.update(impossible.tolist())
         with stage("wait for urls"):
             url_parts = {name: job.result() for name, job in urls.items()}
     part = Part(pa.table({}), used=used)
@@ -160,6 +169,24 @@ def _convert(values: pa.ChunkedArray, kind: str, name: str, spec: Format, decima
     if kind == "count":
         return to_count(values, spec.missing)
     return values
+
+
+# No backlink was seen before the web had search engines, or more than a year from now: such dates
+# (1900-01-01 placeholders, 9999-12-31 "never") are left empty and their rows named, so they
+# cannot stretch a chart over ten thousand years.
+EARLIEST_DATE = "1995-01-01"
+
+
+def _plausible_dates(values: pa.Array) -> tuple[pa.Array, np.ndarray]:
+    if not len(values) or values.null_count == len(values):
+        return values, np.array([], np.int64)
+    low = pa.scalar(datetime.fromisoformat(EARLIEST_DATE), values.type)
+    high = pa.scalar(datetime.now() + timedelta(days=366), values.type)
+    wrong = pc.fill_null(pc.or_(pc.less(values, low), pc.greater(values, high)), False)
+    if not pc.any(wrong).as_py():
+        return values, np.array([], np.int64)
+    return (pc.if_else(wrong, pa.scalar(None, values.type), values),
+            np.flatnonzero(wrong.to_numpy(zero_copy_only=False)))
 
 
 def _plain_text(values) -> pa.ChunkedArray | pa.Array:

@@ -106,7 +106,7 @@ def to_category(values: pa.ChunkedArray, mapping: dict | None = None, lower: boo
 def to_number(values: pa.ChunkedArray, decimal_comma: bool = False, missing: tuple[str, ...] = ()) -> pa.Array:
     """Metrics such as 23, 3.7 or 4% as float64; anything else is null."""
     try:
-        return pc.cast(values, pa.float64()).combine_chunks()
+        return _finite(pc.cast(values, pa.float64()).combine_chunks())
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         pass
     text = pc.utf8_trim_whitespace(pc.if_else(missing_mask(values, missing), pa.scalar(None, pa.string()), values))
@@ -117,13 +117,18 @@ def to_number(values: pa.ChunkedArray, decimal_comma: bool = False, missing: tup
         dutch = pc.and_(dutch, pc.fill_null(pc.match_substring(text, ","), False))
         text = pc.if_else(dutch, pc.replace_substring(pc.replace_substring(text, ".", ""), ",", "."), text)
     ok = pc.match_substring_regex(text, r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
-    return pc.cast(pc.if_else(ok, text, pa.scalar(None, pa.string())), pa.float64()).combine_chunks()
+    return _finite(pc.cast(pc.if_else(ok, text, pa.scalar(None, pa.string())), pa.float64()).combine_chunks())
 
 
 def to_count(values: pa.ChunkedArray, missing: tuple[str, ...] = ()) -> pa.Array:
-    """Whole numbers, also written with thousands separators ("1.240", "1,240", "1 240")."""
+    """Whole numbers, also written with thousands separators ("1.240", "1,240", "1 240").
+
+    A count cannot be negative, and none is near int64's end: such cells (and "inf", "0x10") are
+    left empty, and the importer notes it, rather than one cell stopping the whole file.
+    """
     try:
-        return pc.cast(values, pa.int64()).combine_chunks()
+        counts = pc.cast(values, pa.int64()).combine_chunks()
+        return pc.if_else(pc.less(counts, 0), pa.scalar(None, pa.int64()), counts)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         pass
     text = pc.utf8_trim_whitespace(pc.if_else(missing_mask(values, missing), pa.scalar(None, pa.string()), values))
@@ -131,7 +136,15 @@ def to_count(values: pa.ChunkedArray, missing: tuple[str, ...] = ()) -> pa.Array
     text = pc.if_else(grouped, pc.replace_substring_regex(text, r"[.,  '’]", ""), text)
     ok = pc.match_substring_regex(text, r"^[-+]?\d+(\.\d+)?$")
     number = pc.cast(pc.if_else(ok, text, pa.scalar(None, pa.string())), pa.float64())
-    return pc.cast(pc.round(number), pa.int64()).combine_chunks()
+    plausible = pc.and_(pc.greater_equal(number, 0), pc.less(number, MAX_COUNT))
+    return pc.cast(pc.round(pc.if_else(plausible, number, pa.scalar(None, pa.float64()))), pa.int64()).combine_chunks()
+
+
+MAX_COUNT = 2.0 ** 53  # far beyond any real link or traffic count, and exact as a float
+
+
+def _finite(numbers: pa.Array) -> pa.Array:
+    return pc.if_else(pc.is_finite(numbers), numbers, pa.scalar(None, pa.float64()))
 
 
 def filled(values: pa.ChunkedArray | pa.Array, missing: tuple[str, ...] = ()) -> pa.Array:
