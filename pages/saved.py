@@ -8,6 +8,8 @@ from linkwijzer.questionnaire.assessment import to_params
 from linkwijzer.questionnaire.verdict import assess
 from linkwijzer.present.assessment_report import comparison_report_html, comparison_report_markdown
 from linkwijzer.present.spreadsheet import saved_list_csv
+from linkwijzer.present.documents import escape_markdown
+from linkwijzer.store.database import StoreError
 from pages.parts.common import current_language, store
 from pages.parts.link_form import LOADED_KEY, comparison_table
 
@@ -15,7 +17,14 @@ lang = current_language()
 t = texts(lang)
 
 st.title(t("ui.saved.title"))
-saved = store().list()
+try:
+    saved = store().list()
+except StoreError as problem:
+    st.error(escape_markdown(str(problem)), icon=":material/error:")
+    st.stop()
+if store().unreadable:  # damaged rows are named, the rest still listed
+    st.warning(t("ui.saved.unreadable", ids=", ".join(f"#{number}" for number, _ in store().unreadable)),
+               icon=":material/warning:")
 if not saved:
     st.info(t("ui.saved.empty"), icon=":material/bookmark_add:")
     st.page_link(st.session_state["pages"]["check"], label=t("ui.home.start_check"), icon=":material/fact_check:")

@@ -40,12 +40,15 @@ class SavedAssessment:
 class Store(Database):
     """Saved assessments in one SQLite file (see ``Database`` on connections and migrations)."""
 
+    unreadable: list[tuple[int, str]] = []
+    """Rows the last read skipped, as (id, reason): one damaged row never hides the others."""
+
     def save(self, assessment: Assessment, label: str, note: str = "", lang: str = "nl") -> int:
         """Store a new assessment and return its id."""
         label, note, lang = _check(label, note, lang)
         verdict = assess(assessment.answers, lang)
         saved_at = now()
-        with self.connection() as conn:
+        with self.connection(write=True) as conn:
             cursor = conn.execute(
                 "INSERT INTO assessments (label, note, lang, params, outcome, decision, created, updated)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -64,7 +67,7 @@ class Store(Database):
                                    current.lang if lang is None else lang)
         assessment = current.assessment if assessment is None else assessment
         verdict = assess(assessment.answers, lang)
-        with self.connection() as conn:
+        with self.connection(write=True) as conn:
             conn.execute(
                 "UPDATE assessments SET label = ?, note = ?, lang = ?, params = ?, outcome = ?,"
                 " decision = ?, updated = ? WHERE id = ?",
@@ -84,18 +87,28 @@ class Store(Database):
         marks = ",".join("?" * len(wanted))
         with self.connection() as conn:
             rows = conn.execute(f"SELECT * FROM assessments WHERE id IN ({marks})", wanted).fetchall()
-        by_id = {row["id"]: _saved(row) for row in rows}
+        by_id = {saved.id: saved for saved in self._readable(rows)}
         return [by_id[i] for i in wanted if i in by_id]
 
     def list(self) -> list[SavedAssessment]:
         """All saved assessments, newest first."""
         with self.connection() as conn:
             rows = conn.execute("SELECT * FROM assessments ORDER BY created DESC, id DESC").fetchall()
-        return [_saved(row) for row in rows]
+        return self._readable(rows)
+
+    def _readable(self, rows) -> list[SavedAssessment]:
+        """The rows that can be read; the others are named in ``unreadable`` (id, reason), not fatal."""
+        out, self.unreadable = [], []
+        for row in rows:
+            try:
+                out.append(_saved(row))
+            except (ValueError, TypeError, KeyError) as error:
+                self.unreadable.append((row["id"], f"{type(error).__name__}: {error}"[:200]))
+        return out
 
     def delete(self, id: int) -> bool:
         """Remove one saved assessment; False when there was none with this id."""
-        with self.connection() as conn:
+        with self.connection(write=True) as conn:
             return conn.execute("DELETE FROM assessments WHERE id = ?", (int(id),)).rowcount > 0
 
 
@@ -125,6 +138,8 @@ def _saved(row: sqlite3.Row) -> SavedAssessment:
         params = {}
     assessment = replace(from_params(params if isinstance(params, dict) else {}).assessment,
                          label=row["label"], note=row["note"])
+    if row["lang"] not in LANGUAGES:
+        raise ValueError(f"unknown language {row['lang']!r}")
     verdict = assess(assessment.answers, row["lang"])
     return SavedAssessment(
         id=row["id"], label=row["label"], note=row["note"], lang=row["lang"],

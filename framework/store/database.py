@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Callable, Iterator
+from urllib.parse import quote
 
 ENV_VAR = "LINKWIJZER_DB"
 
@@ -135,32 +137,69 @@ class Database:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise StoreError(f"Cannot create the folder for the database {self.path}: {error.strerror or error}") from None
+        # A file (or folder) we may not write is still read: listing and reopening work, saving says why not.
+        self.read_only = self.path.exists() and not (os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK))
         with self.connection() as conn:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > len(MIGRATIONS):
                 raise StoreError(f"The database {self.path} was written by a newer Linkwijzer (schema "
                                  f"version {version}, this one knows {len(MIGRATIONS)}); update Linkwijzer.")
+            if self.read_only:
+                if version < len(MIGRATIONS):
+                    raise StoreError(f"The database {self.path} is read-only and from an older Linkwijzer, so it "
+                                     f"cannot be brought up to date; make it writable or point {ENV_VAR} at a copy.")
+                return
             # WAL is stored in the file, so setting it once here holds for every later connection.
             conn.execute("PRAGMA journal_mode=WAL")
             migrate(conn)
 
     @contextmanager
-    def connection(self) -> Iterator[sqlite3.Connection]:
+    def connection(self, write: bool = False) -> Iterator[sqlite3.Connection]:
         """A connection for one unit of work: committed on success, rolled back on error.
 
-        Any SQLite failure (a corrupt or non-SQLite file, an unreadable path) becomes a
-        StoreError that names the file, because the user can act on that and not on a traceback.
+        ``write``: take the write lock first, waiting up to WRITE_PATIENCE seconds for another
+        writer, so a save that meets a long lock is retried instead of lost. Any SQLite failure (a
+        corrupt or non-SQLite file, an unreadable path) becomes a StoreError that names the file
+        and what to do, because the user can act on that and not on a traceback.
         """
+        if write and self.read_only:
+            raise StoreError(f"The database file {self.path} is read-only: saved items can be read, but saving "
+                             f"needs write access to the file and its folder (or point {ENV_VAR} at a writable file).")
         try:
-            with closing(sqlite3.connect(self.path, timeout=10)) as conn:
+            target = f"file:{quote(str(self.path))}?mode=ro&immutable=1" if self.read_only else str(self.path)
+            with closing(sqlite3.connect(target, timeout=10, uri=self.read_only)) as conn:
                 conn.row_factory = sqlite3.Row
+                if write:
+                    _begin_writing(conn)
                 with conn:
                     yield conn
         except sqlite3.DatabaseError as error:
+            if "locked" in str(error) or "busy" in str(error):
+                raise StoreError(f"The database file {self.path} stayed locked by another session for more than "
+                                 f"{WRITE_PATIENCE} s; nothing was saved. Try again in a moment.") from None
+            if "readonly" in str(error).replace("-", "").replace(" ", ""):
+                raise StoreError(f"The database file {self.path} cannot be written: give this user write access "
+                                 f"to it and its folder, or point {ENV_VAR} at a writable file.") from None
             raise StoreError(
                 f"Cannot use the database file {self.path}: {error}. If it is not a Linkwijzer "
                 f"database, point {ENV_VAR} at another file or move this one aside."
             ) from None
+
+
+WRITE_PATIENCE = 60  # seconds a save waits for another session's write lock before giving up
+
+
+def _begin_writing(conn: sqlite3.Connection) -> None:
+    """BEGIN IMMEDIATE, retried while another writer holds the lock (each try waits the busy timeout)."""
+    deadline = time.monotonic() + WRITE_PATIENCE
+    while True:
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) and "busy" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
 
 
 def now() -> str:

@@ -39,7 +39,7 @@ class FetchCache(Database):
         values = [(r.key, r.url, r.status, r.final_url, r.error, json.dumps(r.meta, ensure_ascii=False),
                    None if r.body is None else zlib.compress(r.body, 6),
                    r.fetched_at.astimezone(UTC).isoformat(timespec="microseconds")) for r in rows]
-        with self.connection() as conn:
+        with self.connection(write=True) as conn:
             conn.executemany("INSERT OR REPLACE INTO fetch_cache (key, url, status, final_url, error, meta, body,"
                              " fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", values)
         return len(values)
@@ -60,7 +60,7 @@ class FetchCache(Database):
     def clear_fetches(self, older_than: timedelta | None = None) -> int:
         """Forget cached pages (those fetched longer ago than ``older_than``, or all); returns how many."""
         before = (datetime.now(UTC) - older_than).isoformat(timespec="microseconds") if older_than else "9"
-        with self.connection() as conn:
+        with self.connection(write=True) as conn:
             return conn.execute("DELETE FROM fetch_cache WHERE fetched_at < ?", (before,)).rowcount
 
 

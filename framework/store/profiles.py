@@ -45,7 +45,7 @@ class SavedProfiles(Database):
         if not files or size > MAX_BYTES:
             raise ValueError(f"a saved profile holds 1 to many files up to {MAX_BYTES // 2**20} MB in all")
         stamp = now()
-        with self.connection() as conn:
+        with self.connection(write=True) as conn:
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("INSERT INTO saved_profiles (name, state, bytes, created, updated) VALUES (?, ?, ?, ?, ?) "
                          "ON CONFLICT (name) DO UPDATE SET state = excluded.state, bytes = excluded.bytes, "
@@ -84,7 +84,7 @@ class SavedProfiles(Database):
         return SavedProfile(row["id"], row["name"], files, state if isinstance(state, dict) else {}, row["updated"])
 
     def delete(self, number: int) -> bool:
-        with self.connection() as conn:
+        with self.connection(write=True) as conn:
             conn.execute("DELETE FROM saved_profile_files WHERE profile = ?", (number,))
             return conn.execute("DELETE FROM saved_profiles WHERE id = ?", (number,)).rowcount > 0
 
