@@ -118,6 +118,35 @@ def read_page(html: str | bytes, page_url: str, *, target: str | None = None, la
                            notes=[ui_text(lang, "evidence.reading.unreadable")])
 
 
+# The parse budget: a parser's work per tag grows with the depth of open elements, so 200,000 nested
+# <div>s (2 MB, under the size cap) take minutes. Real pages stay under ~300 levels (the 88 labelled
+# pages: at most 293 by the estimate below); ten times that is refused before parsing.
+MAX_NESTING = 3000
+_TAG = re.compile(rb"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
+# Tags that close themselves or have optional end tags: they would make the estimate grow without depth.
+_NOT_NESTING = frozenset(b"p li dt dd option optgroup tr td th tbody thead tfoot colgroup caption rb rt rp rtc html "
+                         b"head body br img input meta link hr area base col embed param source track wbr keygen "
+                         b"frame basefont bgsound image command menuitem".split())
+
+
+def nesting(data: bytes) -> int:
+    """An estimate of the deepest element nesting: open tags minus closed ones, at their peak.
+
+    >>> nesting(b"<div><section><p>a<p>b</section><br></div>"), nesting(b"<div>" * 5000)
+    (2, 5000)
+    """
+    depth = deepest = 0
+    for match in _TAG.finditer(data):
+        if match.group(2).lower() in _NOT_NESTING:
+            continue
+        if match.group(1):
+            depth = max(depth - 1, 0)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
 def _read(html: str | bytes, page_url: str, target: str | None, lang: str) -> PageReading:
     page_url = str(page_url or "").strip()
     if isinstance(html, str):
@@ -126,6 +155,10 @@ def _read(html: str | bytes, page_url: str, target: str | None, lang: str) -> Pa
         data, detect = bytes(html), True
     else:
         data, detect = b"", False
+    depth = nesting(data)
+    if depth > MAX_NESTING:
+        return PageReading(url=page_url, target=str(target or ""),
+                           notes=[ui_text(lang, "evidence.reading.too_complex", depth=depth)])
     # encoding=True: a BOM or <meta charset> in the bytes decides, UTF-8 otherwise (free for UTF-8)
     tree = LexborHTMLParser(data, encoding=detect)
     # an address without a scheme ("example.nl/pagina", as exports write them) is read as http

@@ -132,3 +132,18 @@ def test_page_address_without_scheme_or_with_a_port():
     assert read_page('<a href="/b">b</a>', "example.nl/x").links[0].url == "http://example.nl/b"
     reading = read_page('<a href="https://www.example.nl:8080/a">a</a><a href="/b">b</a>', "http://example.nl:8080/x")
     assert reading.outbound_links == 0 and reading.links[1].url == "http://example.nl:8080/b"
+
+
+def test_deeply_nested_html_is_refused_quickly_with_a_reason() -> None:
+    import time
+
+    html = ("<html><body>" + "<div>" * 200_000 + "<a href='https://fietsenvandijk.nl/'>x</a>" + "</div>" * 200_000)
+    started = time.perf_counter()
+    reading = read_page(html.encode(), "https://blog.example/", target="fietsenvandijk.nl", lang="en")
+    assert time.perf_counter() - started < 2
+    assert not reading.links and any("nested" in note for note in reading.notes)
+    # just under the budget, a whole 5 MB of it is still read within seconds
+    block = "<div>" * 2999 + "x" + "</div>" * 2999
+    started = time.perf_counter()
+    read_page(("<html><body>" + block * (5_000_000 // len(block))).encode(), "https://blog.example/")
+    assert time.perf_counter() - started < 10
