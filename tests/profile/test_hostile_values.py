@@ -47,3 +47,21 @@ def test_dates_from_1900_or_9999_are_named_and_the_report_is_written(tmp_path):
     review = review_profile(result.links, result.aggregates, ProfileSettings(site="fietsenvandijk.nl"), "nl")
     html = profile_report_html(review, "nl", site="fietsenvandijk.nl", files=result.files)
     assert "<svg" in html and time.perf_counter() - started < 30
+
+
+def test_a_header_of_200000_columns_is_refused_in_seconds():
+    header = ",".join(chr(97 + i % 26) for i in range(200_000))
+    data = (header + "\n" + ",".join("1" for _ in range(200_000)) + "\n").encode()
+    started = time.perf_counter()
+    result = import_files([("wide.csv", data)], lang="en")
+    assert time.perf_counter() - started < 5
+    assert [p.code for p in result.problems] == ["too_many_columns"]
+    assert "columns" in result.problems[0].message("en") and len(result.problems[0].message("en")) < 400
+
+
+def test_a_10_mb_line_is_read_in_seconds():
+    data = ("Bron URL,Doel URL,Ankertekst\nhttps://a.nl/p,https://fietsenvandijk.nl/," + "x" * 10_000_000 + "\n").encode()
+    started = time.perf_counter()
+    result = import_files([("long.csv", data)], lang="en")
+    assert time.perf_counter() - started < 10
+    assert not result.problems and len(result.links) == 1

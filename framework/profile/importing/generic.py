@@ -21,18 +21,27 @@ _HOST = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}$", re.IGNORECASE)
 _COUNT = re.compile(r"^\d{1,3}(?:[.,  ]\d{3})*$|^\d+$")
 
 
+# What one header may cost: the first columns only (a link export has a few dozen), each name cut
+# short, each distinct name scored once, and cheap upper bounds before the full comparison.
+MAX_COLUMNS, MAX_NAME = 500, 80
+
+
 def propose_mapping(columns: list[str]) -> dict[str, str]:
     """Canonical field -> source column, for the columns whose names resemble a known field."""
     candidates = []
-    for column in columns:
-        name = _words(column)
+    aliases = {canonical: [_words(alias) for alias in names] for canonical, names in catalogue().generic_aliases.items()}
+    scored: dict[str, dict[str, float]] = {}
+    for index, column in enumerate(columns[:MAX_COLUMNS]):
+        name = _words(column[:MAX_NAME])
         if not name:
             continue
-        for canonical, aliases in catalogue().generic_aliases.items():
-            score = max(_similarity(name, _words(alias)) for alias in aliases)
+        if name not in scored:
+            scored[name] = {canonical: max(_similarity(name, alias) for alias in names)
+                            for canonical, names in aliases.items()}
+        for canonical, score in scored[name].items():
             # Earlier aliases are the more specific names: a tiny bonus keeps ties in that order.
             if score >= THRESHOLD:
-                candidates.append((score, -columns.index(column), canonical, column))
+                candidates.append((score, -index, canonical, column))
     mapping: dict[str, str] = {}
     taken: set[str] = set()
     for _, _, canonical, column in sorted(candidates, reverse=True):
@@ -105,7 +114,10 @@ def _similarity(a: str, b: str) -> float:
         return 1.0
     if a.replace(" ", "") == b.replace(" ", ""):
         return 0.98
-    return SequenceMatcher(None, a, b).ratio()
+    matcher = SequenceMatcher(None, a, b)
+    if matcher.real_quick_ratio() < THRESHOLD or matcher.quick_ratio() < THRESHOLD:
+        return 0.0  # upper bounds already below the threshold: no need for the full comparison
+    return matcher.ratio()
 
 
 __all__ = ["propose_mapping", "generic_format", "recognise_by_content"]

@@ -20,6 +20,7 @@ PROBLEM_CODES = (
     "missing_column",
     "mapping_column",
     "no_source_column",
+    "too_many_columns",
     "no_valid_rows",
     "unreadable",
     "not_found",

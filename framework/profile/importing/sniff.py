@@ -15,6 +15,8 @@ import charset_normalizer
 from linkwijzer.profile.importing.formats import Format, clean_header, detect
 from linkwijzer.profile.importing.problems import ImportProblem
 
+MAX_COLUMNS = 1000  # vendor exports have a few dozen columns (Ahrefs' widest: 40)
+
 SAMPLE_BYTES = 256 * 1024
 DELIMITERS = ("\t", ",", ";")
 # Only encodings users' tools write (formats.md); isolating them keeps charset-normalizer from
@@ -72,6 +74,10 @@ def sniff(sample: bytes, complete: bool) -> HeaderInfo:
     delimiter = choose_delimiter(text)
     rows, starts = parse_rows(text, delimiter)
     header_index = find_header(rows)
+    if len(rows[header_index]) > MAX_COLUMNS:
+        # Before any matching or reading: each step after this is at least linear in the columns.
+        raise ImportProblem("too_many_columns", columns=f"{len(rows[header_index]):,}".replace(",", "."),
+                            limit=MAX_COLUMNS)
     columns = unique_columns(rows[header_index])
     detection = detect(columns)
     spec = detection.format
@@ -178,7 +184,7 @@ def parse_rows(text: str, delimiter: str, limit: int | None = None) -> tuple[lis
 def find_header(rows: list[list[str]]) -> int:
     """The header row: the first one a vendor layout recognises, else the first full-width row."""
     for index, row in enumerate(rows[:40]):
-        if len(row) > 0 and detect([clean_header(c) for c in row]).format:
+        if 0 < len(row) <= MAX_COLUMNS and detect([clean_header(c) for c in row]).format:
             return index
     counts = Counter(len(r) for r in rows if len(r) > 1 and any(c.strip() for c in r))
     width = counts.most_common(1)[0][0] if counts else 1
