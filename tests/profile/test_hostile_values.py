@@ -65,3 +65,14 @@ def test_a_10_mb_line_is_read_in_seconds():
     result = import_files([("long.csv", data)], lang="en")
     assert time.perf_counter() - started < 10
     assert not result.problems and len(result.links) == 1
+
+
+def test_an_unclosed_quote_folds_no_rows_and_is_named_by_line():
+    rows = ["Bron URL,Doel URL,Ankertekst"]
+    anchors = ['"kapot anker' if i == 10 else f"anker {i}" for i in range(40)]
+    rows += [f"https://site{i}.nl/p,https://fietsenvandijk.nl/,{anchor}" for i, anchor in enumerate(anchors)]
+    result = import_files([("quote.csv", ("\n".join(rows) + "\n").encode())], lang="en")
+    report = result.files[0]
+    assert len(result.links) == 39, "the 29 rows after the broken one are kept, not folded into its anchor"
+    assert not result.links["anchor"].astype(str).str.contains("\n").any()
+    assert report.skipped == [{"row": 12, "code": "quote"}]

@@ -232,7 +232,7 @@ def _import_one(name: str, source: bytes | Path, max_bytes: int, mapping: dict |
     step(0.5, "converting")
     with stage("convert (total)"):
         part = build(raw, info.spec, name, decimal_comma=info.delimiter == ";")
-    skipped = [{"row": b.line, "code": "fields"} for b in raw.bad_rows[:MAX_LISTED]]
+    skipped = [{"row": b.line, "code": b.reason} for b in raw.bad_rows[:MAX_LISTED]]
     skipped += [{"row": line, "code": code} for line, code in part.skipped]
     skipped.sort(key=lambda s: (s["row"] is None, s["row"] or 0))
     notes = list(info.spec.notes) + list(raw.notes)

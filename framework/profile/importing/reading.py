@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 
 from linkwijzer.profile.importing.formats import detect
@@ -26,6 +28,8 @@ class BadRow:
     text: str
     expected: int
     actual: int
+    reason: str = "fields"
+    """``fields`` (another number of fields than the header) or ``quote`` (a quote opened and never closed)."""
 
 
 @dataclass
@@ -80,6 +84,10 @@ def read_table(source: bytes | Path, info: HeaderInfo) -> RawTable:
     except (pa.ArrowException, OSError, UnicodeError, ValueError) as error:
         raise ImportProblem("unreadable", detail=_short(error)) from None
     raw = RawTable(table, bad, notes, source, info)
+    if _swallowed_rows(table, info.delimiter):
+        # A quote opened and never closed folded the next lines into one cell, as valid as any row:
+        # read line by line, so each of those rows is kept and the broken line is named.
+        return _read_by_line(raw, quotes=True)
     if any("\n" in b.text or "\r" in b.text for b in bad) and not info.multiline:
         # An unclosed quote made pyarrow read several lines as one bad row: the good lines in
         # it would vanish unseen. Read line by line instead, so only the broken line is lost.
@@ -132,8 +140,21 @@ def read_workbook(source: bytes | Path) -> tuple[HeaderInfo, RawTable]:
     return info, raw
 
 
-def _read_by_line(raw: RawTable) -> RawTable:
-    """Every physical line parsed on its own (slow; only for files with broken quoting)."""
+def _swallowed_rows(table: pa.Table, delimiter: str) -> bool:
+    """Whether a cell holds whole lines that look like rows of the file (an address, then delimiters)."""
+    row_like = rf"[\r\n]+[^\r\n]*https?://[^\r\n]*{re.escape(delimiter)}"
+    for column in table.columns:
+        if pa.types.is_string(column.type) and pc.any(pc.match_substring(column, "\n")).as_py():
+            if pc.any(pc.match_substring_regex(column, row_like)).as_py():
+                return True
+    return False
+
+
+def _read_by_line(raw: RawTable, quotes: bool = False) -> RawTable:
+    """Every physical line parsed on its own (slow; only for files with broken quoting).
+
+    ``quotes``: a line whose quotes do not pair up is named as such (and left out), not read.
+    """
     info = raw.info
     text = _utf8_bytes(raw).decode("utf-8", errors="replace")
     width = len(info.columns)
@@ -144,7 +165,9 @@ def _read_by_line(raw: RawTable) -> RawTable:
         if not line.strip():
             continue
         cells = next(csv.reader([line], delimiter=info.delimiter), [])
-        if len(cells) == width:
+        if quotes and line.count('"') % 2:
+            bad.append(BadRow(number, line, width, len(cells), "quote"))
+        elif len(cells) == width:
             good.append(cells)
             lines.append(number)
         else:
