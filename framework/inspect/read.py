@@ -21,6 +21,7 @@ from urllib.parse import urljoin
 from selectolax.lexbor import LexborHTMLParser
 
 from linkwijzer.i18n import normalise_language, text as ui_text
+from linkwijzer.inspect._body import decode_html
 from linkwijzer.inspect._placement import INLINE_TAGS, PLACEMENTS, Page, placements
 from linkwijzer.inspect._text import CONTEXT_CHARS, guess_language, sentence_around, terms, tidy
 from linkwijzer.profile.importing.urls import normalise_url, registrable_domain, split_host
@@ -160,7 +161,12 @@ def _read(html: str | bytes, page_url: str, target: str | None, lang: str) -> Pa
         return PageReading(url=page_url, target=str(target or ""),
                            notes=[ui_text(lang, "evidence.reading.too_complex", depth=depth)])
     # encoding=True: a BOM or <meta charset> in the bytes decides, UTF-8 otherwise (free for UTF-8)
-    tree = LexborHTMLParser(data, encoding=detect)
+    try:
+        tree = LexborHTMLParser(data, encoding=detect)
+    except (UnicodeError, LookupError):
+        # a <meta charset> that cannot read these bytes (utf-32 without a BOM, a bytes codec):
+        # decode as the fetcher does, declared charsets tried strictly, then guessed
+        tree = LexborHTMLParser(decode_html(data, None)[0])
     # an address without a scheme ("example.nl/pagina", as exports write them) is read as http
     absolute = page_url if not page_url or "://" in page_url[:12] else f"http://{page_url.lstrip('/')}"
     base = _base_url(tree, absolute)

@@ -61,3 +61,21 @@ def test_pathological_shapes():
 def test_wrong_types_are_read_as_empty():
     assert read_page(None, None).links == []  # type: ignore[arg-type]
     assert read_page(123, "https://example.nl").links == []  # type: ignore[arg-type]
+
+
+CHARSETS = st.one_of(st.sampled_from(["utf-8", "windows-1252", "zlib", "rot13", "base64", "hex", "utf-16", "utf-32",
+                                      "iso-2022-jp", "x-user-defined", "bogus", "", "utf-7", "punycode", "idna"]),
+                     st.text(max_size=12))
+
+
+@FUZZ
+@given(st.integers(min_value=0, max_value=6000), st.sampled_from(["div", "span", "section", "font", "b", "table"]),
+       CHARSETS, HTMLISH)
+def test_generated_nesting_and_charsets_end_quickly(depth, tag, charset, inner):
+    import time
+
+    html = (f"<html><head><meta charset='{charset}'></head><body>" + f"<{tag}>" * depth
+            + f"{inner}<a href='https://fietsenvandijk.nl/'>x</a>" + f"</{tag}>" * depth).encode("utf-8", "replace")
+    started = time.perf_counter()
+    check(html, "https://blog.example.nl/", "fietsenvandijk.nl")
+    assert time.perf_counter() - started < 5

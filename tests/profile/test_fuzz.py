@@ -141,3 +141,46 @@ def test_csv_like_text(header, rows, delimiter, codec):
 ])
 def test_found_by_fuzzing(data):
     check(data)
+
+
+NUMBERS = st.one_of(st.integers(min_value=-(10 ** 30), max_value=10 ** 30).map(str),
+                    st.floats(allow_nan=True, allow_infinity=True).map(str),
+                    st.sampled_from(["0x10", "1e400", "-0", "１２３", "1.234.567", "1,5", "٣", "", " ", "NaN", "-inf"]),
+                    st.text(alphabet="0123456789.,-+eExX ", max_size=25))
+
+
+@FUZZ
+@given(st.lists(NUMBERS, min_size=4, max_size=4))
+def test_generated_numbers_in_a_real_export(values):
+    """Whatever sits in the numeric columns, a number read is finite and a count is not negative."""
+    import pandas as pd
+
+    from linkwijzer.resources import sample_dir
+
+    frame = _sample_frame().copy()
+    for row, value in enumerate(values):
+        frame.loc[row, ["External links", "Domain rating", "Page traffic", "Linked domains"]] = value
+    data = frame.to_csv(sep="\t", index=False).encode("utf-16")
+    result = import_files([("ahrefs.csv", data)], lang="en")
+    assert not result.problems, [p.message("en") for p in result.problems]
+    links = result.links
+    for column in ("external_links", "domain_rating", "page_traffic", "linked_domains"):
+        if column in links:
+            numbers = pd.to_numeric(pd.Series(links[column]), errors="coerce").dropna()
+            assert numbers.abs().lt(float("inf")).all()
+            if column != "domain_rating":
+                assert numbers.ge(0).all()
+
+
+def _sample_frame():
+    import pandas as pd
+
+    from linkwijzer.resources import sample_dir
+
+    global _SAMPLE
+    try:
+        return _SAMPLE
+    except NameError:
+        path = sample_dir() / "fietsenvandijk_ahrefs_backlinks.csv"
+        _SAMPLE = pd.read_csv(path, sep="\t", encoding="utf-16", dtype=str, keep_default_na=False).head(50)
+        return _SAMPLE
