@@ -23,6 +23,7 @@ het meest tegen diefstal van e-bikes en gewone fietsen in de binnenstad.</p><p>{
     + "".join(f'<li><a href="https://site{i}.example/">Site {i}</a></li>' for i in range(140))
     + f"""</ul></div><footer class="site-footer"><a href="{TARGET}" rel="sponsored nofollow">e-bike kopen</a>
 </footer></body></html>""",
+    "/stacked-encodings": "<html><body>plain, whatever the header says</body></html>",
     "/zonder-link": f"<!doctype html><html><head><title>Iets anders</title></head><body><p>{FILLER}</p></body></html>",
 }
 
@@ -39,6 +40,8 @@ class Handler(BaseHTTPRequestHandler):
         else:
             body, status = b"<html><body>not here</body></html>", 404
         self.send_response(status)
+        if self.path == "/stacked-encodings":  # hostile: a thousand codings on a plain body
+            self.send_header("Content-Encoding", ", ".join(["identity"] * 1000 + ["gzip"] * 10))
         self.send_header("Content-Type", "text/html; charset=utf-8" if self.path != "/robots.txt" else "text/plain")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()

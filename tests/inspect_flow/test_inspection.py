@@ -155,3 +155,16 @@ def test_profile_page_checks_live_and_the_review_uses_it(site, tmp_path, monkeyp
     counts = dict(zip(table["Status"], table["Links"]))
     assert counts["Link is there"] == 1 and counts["Link removed"] == 1 and counts["Page no longer exists"] == 1
     assert counts["Now nofollow"] == 1
+
+
+def test_cli_verify_goes_on_past_a_hostile_page_and_writes_its_file(site, tmp_path, capsys):
+    export = tmp_path / "links.csv"
+    rows = ["Bron URL,Doel URL,Ankertekst"] + [f"{site}/{path},{TARGET},Fietsen van Dijk"
+                                                for path in ("blog/fietsdiefstal", "stacked-encodings", "zonder-link")]
+    export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "live.csv"
+    code = main(["verify", str(export), "--target", "fietsenvandijk.nl", "--out", str(out), "--lang", "en"])
+    assert code == 0, capsys.readouterr()
+    written = pd.read_csv(out)
+    assert len(written) == 3, written
+    assert "Traceback" not in capsys.readouterr().err
