@@ -155,8 +155,6 @@ def test_generated_numbers_in_a_real_export(values):
     """Whatever sits in the numeric columns, a number read is finite and a count is not negative."""
     import pandas as pd
 
-    from linkwijzer.resources import sample_dir
-
     frame = _sample_frame().copy()
     for row, value in enumerate(values):
         frame.loc[row, ["External links", "Domain rating", "Page traffic", "Linked domains"]] = value
