@@ -67,6 +67,8 @@ def _trim(start: int, end: int, at: int, size: int, limit: int) -> tuple[int, in
     """Narrow [start, end) to ``limit`` characters, keeping the anchor and as much on both sides."""
     if end - start <= limit:
         return start, end
+    if size >= limit:  # an anchor longer than the whole window (markup read as text): its start only
+        return at, at + limit
     room = max(0, limit - size)
     left = min(at - start, room // 2)
     right = min(end - (at + size), room - left)

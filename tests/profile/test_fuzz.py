@@ -21,7 +21,10 @@ from tests.profile.conftest import EXPORTS
 # traceback reaching the CLI, so here it fails the test.
 pytestmark = pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning")
 EXAMPLES = int(os.environ.get("LINKWIJZER_FUZZ_EXAMPLES", "120"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Derandomized in CI, so a submission lands or fails on its own code; LINKWIJZER_FUZZ_RANDOM=1 (with more
+# examples) explores new inputs, and every case found that way is kept as an explicit test.
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+                derandomize=os.environ.get("LINKWIJZER_FUZZ_RANDOM") != "1")
 CODECS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1252"]
 
 
