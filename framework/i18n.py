@@ -63,18 +63,26 @@ def text(lang: str, key: str, /, **params: object) -> str:
     return template.format(**params) if params else template
 
 
+@cache
+def babel_locale(lang: str) -> Locale:
+    """Babel's locale for a language id (unknown ids write as Dutch)."""
+    return Locale.parse(BABEL_LOCALES.get(lang, BABEL_LOCALES[DEFAULT_LANGUAGE]))
+
+
+def whole_number(value: int | float, lang: str) -> str:
+    """A whole number with the language's thousands separator (``present.formatting.count``)."""
+    return format_decimal(int(value), format="#,##0", locale=babel_locale(lang))
+
+
 def _plural_form(lang: str, n: object) -> str:
     try:
-        return Locale.parse(BABEL_LOCALES[lang]).plural_form(abs(float(n)))
+        return babel_locale(lang).plural_form(abs(float(n)))
     except (TypeError, ValueError):
         return "other"
 
 
 def _count(lang: str, n: object) -> str:
-    # as linkwijzer.present.formatting.count writes a count; that module builds on this one
-    if isinstance(n, (int, float)):
-        return format_decimal(int(n), format="#,##0", locale=Locale.parse(BABEL_LOCALES[lang]))
-    return str(n)
+    return whole_number(n, lang) if isinstance(n, (int, float)) else str(n)
 
 
 def texts(lang: str) -> Callable[..., str]:

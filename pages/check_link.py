@@ -50,7 +50,7 @@ with ask:
     else:
         st.warning(t("questionnaire.quick.failed", yes=verdict.quick_yes), icon=":material/manage_search:")
 
-    verdict_so_far(verdict, assessment.answers, lang)
+    verdict_so_far(assessment.answers, lang)
 
     st.header(f"2 · {t('ui.check.traits_title')}")
     st.caption(t("ui.check.traits_intro"))
@@ -65,7 +65,7 @@ with ask:
                     st.markdown(f"**{t(f'questionnaire.answers.{answer}')}** — "
                                 f"{t(f'questionnaire.traits.{trait}.example_{answer}')}")
 
-    verdict_so_far(assess(assessment_from_widgets().answers, lang), assessment_from_widgets().answers, lang)
+    verdict_so_far(assessment_from_widgets().answers, lang)
 
     st.header(f"3 · {t('questionnaire.boosters.title')}")
     st.caption(t("questionnaire.boosters.intro"))

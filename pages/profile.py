@@ -22,7 +22,8 @@ with st.expander(t("ui.profile.files"), expanded=True):
     result = run_import(files, source, chosen_mappings(files), lang)
     show_files(result, lang)
     mapping_editor(files, result, lang)
-    saved_profiles_row(files, sample is None, default_settings(result, sample).site, lang)
+    defaults = default_settings(result, sample)
+    saved_profiles_row(files, sample is None, defaults.site, lang)
 
 if not result.files:
     st.stop()
@@ -36,7 +37,7 @@ def review_part() -> None:
     # skip the frame, so the widget values to keep across pages are copied here as well.
     keep_widget_values(copy_only=True)
     import_key = st.session_state["profile.import"][0]  # the files and their mapping, not the language
-    settings = settings_form(default_settings(result, sample), import_key, lang)
+    settings = settings_form(defaults, import_key, lang)
     scope = pick_site(result, settings, lang)
     links = live_check(scope.links, import_key, settings, lang)
     chosen = filters(links, lang)

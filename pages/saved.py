@@ -18,12 +18,12 @@ t = texts(lang)
 
 st.title(t("ui.saved.title"))
 try:
-    saved = store().list()
+    saved, damaged = store().list_with_damage()
 except StoreError as problem:
     st.error(escape_markdown(str(problem)), icon=":material/error:")
     st.stop()
-if store().unreadable:  # damaged rows are named, the rest still listed
-    st.warning(t("ui.saved.unreadable", ids=", ".join(f"#{number}" for number, _ in store().unreadable)),
+if damaged:  # named, and the rest still listed
+    st.warning(t("ui.saved.unreadable", ids=", ".join(f"#{number}" for number, _ in damaged)),
                icon=":material/warning:")
 if not saved:
     st.info(t("ui.saved.empty"), icon=":material/bookmark_add:")

@@ -138,7 +138,7 @@ def frame_height(chart) -> int | None:
     height = getattr(chart, "height", alt.Undefined)
     if not isinstance(height, int):
         return None
-    spec = chart.to_dict()
+    spec = chart.to_dict(validate=False)  # on every rerun: the schema check is Streamlit's to do
     fields = {layer.get("encoding", {}).get("color", {}).get("field") for layer in spec.get("layer", [spec])} - {None}
     entries = {str(row.get(f)) for rows in spec.get("datasets", {}).values() for row in rows for f in fields if f in row}
     legend = LEGEND_TITLE + LEGEND_ROW * -(-len(entries) // LEGEND_COLUMNS) if entries else 0

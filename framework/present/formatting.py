@@ -1,4 +1,5 @@
-"""Numbers, shares, dates, months and plurals as people of each language write them (through Babel).
+"""Numbers, shares, dates and months as people of each language write them (through Babel; plural
+forms of texts are chosen by ``linkwijzer.i18n.text``).
 
 Every output — pages, reports, CSV, CLI, and the sentences the signals write — formats through
 here, so "2.753" and "1,6%" in Dutch and "2,753" and "1.6%" in English are decided once.
@@ -11,8 +12,6 @@ here, so "2.753" and "1,6%" in Dutch and "2,753" and "1.6%" in English are decid
 ('2,5', '3')
 >>> month(date(2026, 3, 1), "nl"), month(date(2026, 3, 1), "en")
 ('mrt 2026', 'Mar 2026')
->>> plural("nl", 1, one="{n} domein", other="{n} domeinen"), plural("nl", 1200, one="{n} domein", other="{n} domeinen")
-('1 domein', '1.200 domeinen')
 """
 
 from __future__ import annotations
@@ -20,21 +19,16 @@ from __future__ import annotations
 from datetime import date, datetime
 from functools import cache
 
-from babel import Locale
 from babel.dates import format_date, get_day_names, get_month_names
 from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
-from linkwijzer.i18n import BABEL_LOCALES as LOCALES
-
-
-@cache
-def _locale(lang: str) -> Locale:
-    return Locale.parse(LOCALES.get(lang, "nl_NL"))
+from linkwijzer.i18n import babel_locale as _locale
+from linkwijzer.i18n import whole_number
 
 
 def count(value: int | float, lang: str) -> str:
     """A whole number with the language's thousands separator."""
-    return format_decimal(int(value), format="#,##0", locale=_locale(lang))
+    return whole_number(value, lang)
 
 
 def number(value: float, lang: str, digits: int = 1, *, fixed: bool = False) -> str:
@@ -72,16 +66,6 @@ def megabytes(size: int, lang: str) -> str:
     return f"{count(size / 1024**2, lang)} MB" if size >= 1024**2 else f"{count(size / 1024, lang)} kB"
 
 
-def plural(lang: str, n: int, **forms: str) -> str:
-    """The form of a text for ``n`` by the language's plural rules; ``{n}`` in it is the count written out.
-
-    Forms are CLDR's categories (``one``, ``other``; ``zero``/``few``/``many`` where a language has them).
-    """
-    category = _locale(lang).plural_form(abs(n))
-    template = forms.get(category, forms["other"])
-    return template.format(n=count(n, lang))
-
-
 def yes_no(value: object, lang: str) -> str:
     """A flag as a word; missing stays empty (unknown is not "no")."""
     from linkwijzer.i18n import text
@@ -112,4 +96,4 @@ def vega_locale(lang: str) -> dict:
     }
 
 
-__all__ = ["count", "number", "percent", "cut_off", "month", "day", "megabytes", "plural", "yes_no", "vega_locale"]
+__all__ = ["count", "number", "percent", "cut_off", "month", "day", "megabytes", "yes_no", "vega_locale"]

@@ -40,9 +40,6 @@ class SavedAssessment:
 class Store(Database):
     """Saved assessments in one SQLite file (see ``Database`` on connections and migrations)."""
 
-    unreadable: list[tuple[int, str]] = []
-    """Rows the last read skipped, as (id, reason): one damaged row never hides the others."""
-
     def save(self, assessment: Assessment, label: str, note: str = "", lang: str = "nl") -> int:
         """Store a new assessment and return its id."""
         label, note, lang = _check(label, note, lang)
@@ -87,24 +84,20 @@ class Store(Database):
         marks = ",".join("?" * len(wanted))
         with self.connection() as conn:
             rows = conn.execute(f"SELECT * FROM assessments WHERE id IN ({marks})", wanted).fetchall()
-        by_id = {saved.id: saved for saved in self._readable(rows)}
+        by_id = {saved.id: saved for row in rows if isinstance(saved := _problem(row), SavedAssessment)}
         return [by_id[i] for i in wanted if i in by_id]
 
     def list(self) -> list[SavedAssessment]:
-        """All saved assessments, newest first."""
+        """All saved assessments, newest first (a damaged row is left out: see ``list_with_damage``)."""
+        return self.list_with_damage()[0]
+
+    def list_with_damage(self) -> tuple[list[SavedAssessment], list[tuple[int, str]]]:
+        """All readable saved assessments, newest first, and the damaged rows as (id, reason)."""
         with self.connection() as conn:
             rows = conn.execute("SELECT * FROM assessments ORDER BY created DESC, id DESC").fetchall()
-        return self._readable(rows)
-
-    def _readable(self, rows) -> list[SavedAssessment]:
-        """The rows that can be read; the others are named in ``unreadable`` (id, reason), not fatal."""
-        out, self.unreadable = [], []
-        for row in rows:
-            try:
-                out.append(_saved(row))
-            except (ValueError, TypeError, KeyError) as error:
-                self.unreadable.append((row["id"], f"{type(error).__name__}: {error}"[:200]))
-        return out
+        read = [(row["id"], _problem(row)) for row in rows]
+        return ([saved for _, saved in read if isinstance(saved, SavedAssessment)],
+                [(number, problem) for number, problem in read if isinstance(problem, str)])
 
     def delete(self, id: int) -> bool:
         """Remove one saved assessment; False when there was none with this id."""
@@ -127,6 +120,14 @@ def _check(label: str, note: str, lang: str) -> tuple[str, str, str]:
 
 def _params_json(assessment: Assessment) -> str:
     return json.dumps(to_params(assessment), ensure_ascii=False, sort_keys=True)
+
+
+def _problem(row: sqlite3.Row) -> SavedAssessment | str:
+    """The row read, or what is wrong with it (one damaged row must never hide the others)."""
+    try:
+        return _saved(row)
+    except (ValueError, TypeError, KeyError) as error:
+        return f"{type(error).__name__}: {error}"[:200]
 
 
 def _saved(row: sqlite3.Row) -> SavedAssessment:

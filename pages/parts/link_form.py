@@ -101,11 +101,16 @@ def share_url(params: dict[str, str], lang: str) -> str:
     return f"{base}?{urlencode({**frame, **params})}"
 
 
-def verdict_so_far(verdict: Verdict, answers: Answers, lang: str) -> None:
+def _nothing_answered(answers: Answers) -> bool:
+    return not any(answers.quick) and not any(answers.traits.values())
+
+
+def verdict_so_far(answers: Answers, lang: str) -> None:
     """One line with the verdict as it stands, under each part: on a phone the card is far below."""
-    if not any(answers.quick) and not any(answers.traits.values()):
+    if _nothing_answered(answers):
         return
     t = texts(lang)
+    verdict = assess(answers, lang)
     colour, icon = LOOK[verdict.outcome]
     st.markdown(f":{colour}[{icon} **" + t("ui.check.so_far", outcome=t(f"questionnaire.outcomes.{verdict.outcome}"),
                                             decision=t(f"questionnaire.decisions.{verdict.decision}")) + "**]")
@@ -115,7 +120,7 @@ def verdict_card(verdict: Verdict, lang: str, answers: Answers | None = None) ->
     t = texts(lang)
     with st.container(border=True):
         st.caption(t("ui.check.verdict"))
-        if answers is not None and not any(answers.quick) and not any(answers.traits.values()):
+        if answers is not None and _nothing_answered(answers):
             # Nothing answered yet: no verdict to shout, just where to begin.
             st.markdown(f"### :gray[:material/help: {t('ui.check.not_started')}]")
             st.caption(t("ui.check.not_started_help"))

@@ -49,24 +49,30 @@ def read_sample(path: str) -> bytes:
 
 
 def default_settings(result: ImportResult, sample: SampleSet | None) -> ProfileSettings:
-    """The sample's own settings, or for an upload the site its links point to (brand derived from it)."""
+    """The sample's own settings, or for an upload the site its links point to (brand derived from it).
+
+    Worked out once per import: on a million links the site's host is a regex over every target.
+    """
     if sample:
         return sample.settings()
+    cached = st.session_state.get("profile.defaults")
+    if cached and cached[0] is result:
+        return cached[1]
     # A broken-backlinks report alone still names the site: its dead pages are the site's own.
     source = result.links if len(result.links) or not len(result.reclaim) else result.reclaim
     targets = source["target_url"].astype("object").dropna() if "target_url" in source else []
     hosts = pd.Series(targets).str.extract(r"^(?:[a-z]+://)?([^/:?#]+)", expand=False).dropna()
-    return ProfileSettings(site=ProfileSettings(site=str(hosts.mode().iat[0])).domain if len(hosts) else "")
+    settings = ProfileSettings(site=ProfileSettings(site=str(hosts.mode().iat[0])).domain if len(hosts) else "")
+    st.session_state["profile.defaults"] = (result, settings)
+    return settings
 
 
 def run_import(files: list[tuple[str, bytes]], source: str, mappings: dict[str, dict[str, str]],
                lang: str) -> ImportResult:
     """Import once per choice of files (``source``) and mapping, kept in this session only (an upload is never shared)."""
-    identity = hashlib.sha256(repr((source, sorted((k, sorted(v.items())) for k, v in mappings.items()))).encode()
-                              ).hexdigest()
     # Without the language: the import's messages are translated where they are shown, and settings,
     # overrides and a live check belong to the files, so they must survive a switch to English.
-    key = identity
+    key = hashlib.sha256(repr((source, sorted((k, sorted(v.items())) for k, v in mappings.items()))).encode()).hexdigest()
     cached = st.session_state.get("profile.import")
     if cached and cached[0] == key:
         return cached[1]

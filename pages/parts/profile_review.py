@@ -208,9 +208,8 @@ def sections(review: ProfileReview, lang: str) -> None:
         state[SECTION] = ids[0]
     chosen = st.segmented_control(t("ui.review.sections"), ids, key=SECTION, required=True,
                                   format_func=labels.get, label_visibility="collapsed", width="stretch")
-    for spec in SIGNALS:
-        if spec.id != chosen:
-            continue
+    spec = next((spec for spec in SIGNALS if spec.id == chosen), None)
+    if spec is not None:
         measured = review.measured[spec.id]
         signal_header(review, spec.id, lang)
         EXTRAS.get(spec.id, lambda review, lang: None)(review, lang)

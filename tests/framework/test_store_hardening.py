@@ -25,7 +25,8 @@ def test_one_unreadable_row_is_named_and_the_rest_listed(tmp_path: Path) -> None
         conn.execute("UPDATE assessments SET created = 'gisteren' WHERE id = ?", (bad_date,))
         conn.execute("UPDATE assessments SET lang = 'xx' WHERE id = ?", (bad_lang,))
     assert [s.id for s in store.list()] == [good]
-    assert sorted(number for number, _ in store.unreadable) == [bad_date, bad_lang]
+    readable, damaged = store.list_with_damage()
+    assert [s.id for s in readable] == [good] and sorted(number for number, _ in damaged) == [bad_date, bad_lang]
 
 
 def test_a_save_waits_out_a_long_lock_instead_of_being_lost(tmp_path: Path, monkeypatch) -> None:

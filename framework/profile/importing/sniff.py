@@ -76,8 +76,7 @@ def sniff(sample: bytes, complete: bool) -> HeaderInfo:
     header_index = find_header(rows)
     if len(rows[header_index]) > MAX_COLUMNS:
         # Before any matching or reading: each step after this is at least linear in the columns.
-        raise ImportProblem("too_many_columns", columns=f"{len(rows[header_index]):,}".replace(",", "."),
-                            limit=MAX_COLUMNS)
+        raise ImportProblem("too_many_columns", columns=len(rows[header_index]), limit=MAX_COLUMNS)
     columns = unique_columns(rows[header_index])
     detection = detect(columns)
     spec = detection.format
