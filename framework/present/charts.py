@@ -13,6 +13,9 @@ from linkwijzer.i18n import text
 from linkwijzer.present.formatting import percent, vega_locale
 
 FONT = 15
+# Longest axis label in pixels (longer ones end in "…", whole in the tooltip): a chart in half of a
+# 1024-px page keeps room for its bars.
+LABEL_LIMIT = 200
 WIDTH = 560
 COLOURS = {"ok": "#2e7d5b", "watch": "#d08a1e", "concern": "#b8432f", "unknown": "#8a8f98"}
 # Keyword-heavy classes warm, natural ones cool: the eye finds over-optimisation at once.
@@ -23,8 +26,8 @@ PALETTE = ["#1f6f5c", "#4f9d84", "#8cc1a9", "#d08a1e", "#b8432f", "#6b7fb3", "#a
 
 def _style(chart: alt.Chart, lang: str) -> alt.Chart:
     """Large type, and numbers, months and days on axes and tooltips in ``lang`` (d3 locale from Babel)."""
-    return (chart.configure(locale=vega_locale(lang)).configure_axis(labelFontSize=FONT, titleFontSize=FONT, labelLimit=260)
-            .configure_legend(labelFontSize=FONT, titleFontSize=FONT, orient="bottom", labelLimit=400,
+    return (chart.configure(locale=vega_locale(lang)).configure_axis(labelFontSize=FONT, titleFontSize=FONT, labelLimit=LABEL_LIMIT)
+            .configure_legend(labelFontSize=FONT, titleFontSize=FONT, orient="bottom", labelLimit=LABEL_LIMIT,
                               columns=LEGEND_COLUMNS)
             .configure_title(fontSize=FONT + 3, anchor="start")
             .configure_view(strokeWidth=0))

@@ -11,7 +11,7 @@ import altair as alt
 import pandas as pd
 
 from linkwijzer.i18n import text
-from linkwijzer.present.charts import LEGEND_COLUMNS
+from linkwijzer.present.charts import LABEL_LIMIT, LEGEND_COLUMNS
 from linkwijzer.present.formatting import percent, vega_locale
 from linkwijzer.profile.comparison.compare import MIXES, OWN, Comparison
 
@@ -57,7 +57,7 @@ def _mix_layer(comparison: Comparison, mix: str, lang: str) -> alt.LayerChart:
     order = list(profile_labels(comparison, lang).values())
     classes = list(dict.fromkeys(data["label"]))
     base = alt.Chart(data).encode(
-        y=alt.Y("label:N", sort=classes, title=None, axis=alt.Axis(labelOverlap=False, labelLimit=320)),
+        y=alt.Y("label:N", sort=classes, title=None, axis=alt.Axis(labelOverlap=False, labelLimit=LABEL_LIMIT)),
         yOffset=alt.YOffset("profile:N", sort=order),
         x=alt.X("share:Q", axis=alt.Axis(format="%", tickCount=5), title=text(lang, "compare.chart.share_domains"),
                 scale=alt.Scale(domain=[0, max(1.0, float(data["share"].max() if len(data) else 1))])),
@@ -78,7 +78,7 @@ def _mix_layer(comparison: Comparison, mix: str, lang: str) -> alt.LayerChart:
 
 def _style(chart, lang: str):
     return (chart.configure(locale=vega_locale(lang)).configure_axis(labelFontSize=FONT, titleFontSize=FONT)
-            .configure_legend(labelFontSize=FONT, titleFontSize=FONT, orient="bottom", labelLimit=400, symbolSize=220,
+            .configure_legend(labelFontSize=FONT, titleFontSize=FONT, orient="bottom", labelLimit=LABEL_LIMIT, symbolSize=220,
                               columns=LEGEND_COLUMNS)
             .configure_title(fontSize=FONT + 4, anchor="start")
             .configure_view(strokeWidth=0))
