@@ -68,9 +68,11 @@ def build(raw: RawTable, spec: Format, file_name: str, decimal_comma: bool = Fal
         for name in plain:
             with stage(f"convert:{kinds[name]}"):
                 columns[name] = _convert(raw.table[used[name]], kinds[name], name, spec, decimal_comma)
-                if kinds[name] in ("number", "count") and "implausible_numbers" not in raw.notes:
+                source = raw.table[used[name]]
+                if (kinds[name] in ("number", "count") and "implausible_numbers" not in raw.notes
+                        and columns[name].null_count > source.null_count):  # cheap: only when cells went empty
                     # cells that hold something but gave no number: unreadable or impossible values
-                    lost = pc.and_(filled(raw.table[used[name]], spec.missing), pc.is_null(columns[name]))
+                    lost = pc.and_(filled(source, spec.missing), pc.is_null(columns[name]))
                     if pc.any(lost).as_py():
                         raw.notes.append("implausible_numbers")
         for name, job in dates.items():

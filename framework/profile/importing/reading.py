@@ -84,9 +84,10 @@ def read_table(source: bytes | Path, info: HeaderInfo) -> RawTable:
     except (pa.ArrowException, OSError, UnicodeError, ValueError) as error:
         raise ImportProblem("unreadable", detail=_short(error)) from None
     raw = RawTable(table, bad, notes, source, info)
-    if _swallowed_rows(table, info.delimiter):
+    if info.multiline and _swallowed_rows(table, info.delimiter):
         # A quote opened and never closed folded the next lines into one cell, as valid as any row:
-        # read line by line, so each of those rows is kept and the broken line is named.
+        # read line by line, so each of those rows is kept and the broken line is named. (Only where
+        # cells may span lines at all: elsewhere such a row is a bad row, handled below.)
         return _read_by_line(raw, quotes=True)
     if any("\n" in b.text or "\r" in b.text for b in bad) and not info.multiline:
         # An unclosed quote made pyarrow read several lines as one bad row: the good lines in
