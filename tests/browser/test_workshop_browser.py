@@ -56,9 +56,13 @@ def test_workshop_with_keyboard_and_session_report(page, app_url, tmp_path):
             press(page, "ArrowLeft")  # back to the first step
         page.get_by_text("Step 1 of 11").wait_for()
         # the first step: the link's details, typed in, then on with the keyboard
-        page.get_by_label("Linking page (URL)").fill(SOURCE.format(slug=name.split()[0].lower()))
-        page.get_by_label("Anchor text").fill(name)
-        page.get_by_label("Anchor text").press("Enter")
+        # each field committed (Enter) and its rerun finished before the next: typing during a
+        # rerun can reach a field that is being drawn again
+        for label, value in (("Linking page (URL)", SOURCE.format(slug=name.split()[0].lower())), ("Anchor text", name)):
+            page.get_by_label(label).fill(value)
+            page.get_by_label(label).press("Enter")
+            page.wait_for_timeout(300)
+            idle(page)
         page.locator("[data-testid=stMarkdownContainer] h1").first.click()
         press(page, "ArrowRight")
         for key in keys:
