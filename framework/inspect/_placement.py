@@ -23,11 +23,9 @@ from linkwijzer.datafiles import DataFileError, load_toml
 PLACEMENTS = ("content", "content_list", "navigation", "header", "footer", "sidebar", "comments", "unknown")
 DATA = Path(__file__).with_name("data") / "placement.toml"
 KINDS = ("navigation", "header", "footer", "sidebar", "comments", "boilerplate")
-_EDGES = " \t\r\n.,;:!?()[]|•·@#"
-_NOT_PAGES = frozenset(("mailto:", "tel:", "javascr", "sms:", "data:"))
-_NAMED = frozenset(("navigation", "header", "footer", "sidebar", "comments"))
+NAMED = frozenset(("navigation", "header", "footer", "sidebar", "comments"))
 _PAGE_TAGS = frozenset(("body", "html", "-document", "#document", None))
-_ROOT = (None, False, None, None)
+_ROOT = (None, False, None, None, None, None)
 _POSITIVE_TAGS = frozenset(("article", "main"))
 _BODY_PROPS = frozenset(("articleBody", "text", "reviewBody"))
 _PARAGRAPHS = frozenset(("p", "pre", "blockquote"))
@@ -97,53 +95,62 @@ class Page:
     def __init__(self, tree, host: str = "") -> None:
         self.vocab = vocabulary()
         self.tree = tree
-        # mem_id -> (own kind, own content word, decided, named): see info()
-        self.nodes: dict[int, tuple[str | None, bool, str | None, str | None]] = {}
+        self.nodes: dict[int, tuple] = {}  # mem_id -> what info() returns
         self.lists: dict[int, bool] = {}  # mem_id of a ul/ol -> only links to the site's own pages
         self.main_nodes: list = []  # the main text block and the siblings that joined it, once found
         self.host = host.lower().removeprefix("www.")
         self._tags, self._roles = self.vocab.tags, self.vocab.roles
 
-    def info(self, node) -> tuple[str | None, bool, str | None, str | None]:
-        """(own kind, own content word, decided, named) of a node, ancestors filled in on the way.
+    def info(self, node) -> tuple:
+        """(own kind, own content word, decided, named, marked up, worded) of a node, ancestors filled in on the way.
 
         ``decided``: what the nearest element with a say (the node or an ancestor) makes it: a
-        kind, "" for text (a content word), None when no element says. ``named``: the nearest
-        named kind (navigation ... comments) on the node or above, content words ignored.
+        kind, "" for text, None when no element says. Only HTML5 tags, ARIA roles and itemprop
+        have a say: class and id words differ from site to site, so they are weak evidence
+        (``worded``, weighed by the placement model), never a verdict.
+        ``named``: the nearest named kind (navigation ... comments) on the node or above, by any
+        evidence, for naming a part. ``marked up``: the same, by tag or role only. ``worded``:
+        what the nearest element whose class/id words say anything makes it (kind, "" or None).
         """
         memo, path = self.nodes, []
         above = _ROOT
         while node is not None:
-            hit = memo.get(node.mem_id)
+            key = node.mem_id
+            hit = memo.get(key)
             if hit is not None:
                 above = hit
                 break
-            path.append(node)
+            path.append((node, key))
             node = node.parent
-        tags, roles = self._tags, self._roles
-        for n in reversed(path):
+        tags, roles, named_kinds = self._tags, self._roles, NAMED
+        for n, key in reversed(path):
             # inlined: this loop runs for every element above every link and text block
             tag = n.tag
-            kind = tags.get(tag)
+            kind = marked = tags.get(tag)
             positive = tag in _POSITIVE_TAGS
+            worded = above[5]
+            named = above[3]
             attrs = n.attributes if tag not in _PAGE_TAGS else None  # <body> classes name the template
             if attrs:
                 role = attrs.get("role")
                 if kind is None and role:  # tag, then ARIA role, then class/id words
-                    kind = roles.get(role.strip().lower())
+                    kind = marked = roles.get(role.strip().lower())
                 names = attrs.get("class")
                 ident = attrs.get("id")
                 if ident:
                     names = f"{names} {ident}" if names else ident
                 if names:
                     by_class, pos = _class_kind(names if len(names) < 300 else names[:300])
-                    positive = positive or pos
-                    if kind is None:
-                        kind = by_class
+                    if by_class is not None or pos:
+                        worded = by_class if by_class is not None else ""
+                    if by_class in named_kinds:
+                        named = by_class
                 if attrs.get("itemprop") in _BODY_PROPS:
                     kind, positive = None, True
+            if marked in named_kinds:
+                named = marked
             decided = kind if kind is not None else ("" if positive else above[2])
-            above = memo[n.mem_id] = (kind, positive, decided, kind if kind in _NAMED else above[3])
+            above = memo[key] = (kind, positive, decided, named, marked if marked in named_kinds else above[4], worded)
         return above
 
     def internal(self, href: str) -> bool:
@@ -163,7 +170,7 @@ def main_block(page: Page) -> set[int]:
     candidates: dict[int, list] = {}  # mem_id -> [node, score]
     own = s["own_text_block"]
     blocks = []
-    for b in page.tree.css("p, pre, blockquote, td, div, section, article, main, span, font, center, body"):
+    for b in page.tree.css("p, pre, blockquote, td, div, section, article, main, font, center, body"):
         if b.tag in _PARAGRAPHS:
             blocks.append((b, b.text()))
         elif len(t := b.text(deep=False)) >= own and len(t.strip()) >= own:
@@ -282,32 +289,7 @@ def _link_density(node) -> float:
     return min(linked / text, 1.0)
 
 
-def placements(page: Page, links: list, anchors: list[str] | None = None) -> list[str]:
-    """One placement per link, in the order given; ``anchors`` are the links' texts when the caller has them."""
-    main = main_block(page)
-    state: dict[int, tuple[bool, str | None]] = {}  # mem_id -> (in main block, kind below the main block)
-    buttons = page.vocab.buttons
-    out = []
-    for i, link in enumerate(links):
-        parent = link.parent
-        # the link's own class says how it looks ("auto-tag", "external-link"), not where it sits
-        in_main, below = _main_state(page, parent, main, state) if parent is not None else (False, None)
-        if in_main and below is None:
-            anchor = anchors[i] if anchors is not None else link.text()
-            href = link.attributes.get("href") or ""
-            # A follow/share button or a mail address is no part of the text, wherever it is written.
-            button = (len(anchor) < 20 and anchor.strip(_EDGES).lower() in buttons) or \
-                href.lstrip()[:7].lower() in _NOT_PAGES
-            spot = None if button else _text_spot(page, link, main)
-            if spot is not None:
-                out.append(spot)
-                continue
-        kind = below if in_main else (page.info(parent)[3] if parent is not None else None)
-        out.append(kind if kind in _NAMED else "unknown")
-    return out
-
-
-def _main_state(page: Page, node, main: set[int], state: dict) -> tuple[bool, str | None]:
+def main_state(page: Page, node, main: set[int], state: dict) -> tuple[bool, str | None]:
     """(in the main block, what the nearest element with a say below the main block makes it)."""
     path = []
     while node is not None:
@@ -335,7 +317,7 @@ def _main_state(page: Page, node, main: set[int], state: dict) -> tuple[bool, st
     return known
 
 
-def _text_spot(page: Page, link, main: set[int]) -> str | None:
+def text_spot(page: Page, link, main: set[int]) -> str | None:
     """content / content_list when the link's nearest block is running text, else None."""
     own = page.vocab.scores["own_text_block"]
     node = link.parent
@@ -349,14 +331,14 @@ def _text_spot(page: Page, link, main: set[int]) -> str | None:
     if tag in page.vocab.content_tags:
         return "content"
     if tag in page.vocab.list_tags:
-        return None if _link_list(page, node.parent) else "content_list"
+        return None if link_list(page, node.parent) else "content_list"
     # straight in the main block (bare text beside it), or in a block of bare text of its own
     if node.mem_id in main or len(node.text(deep=False).strip()) >= own:
         return "content"
     return None
 
 
-def _link_list(page: Page, listing) -> bool:
+def link_list(page: Page, listing) -> bool:
     """A list of nothing but links to the site's own pages: "more stories", not the article's list."""
     if listing is None:
         return False
@@ -377,4 +359,5 @@ def _only_links(page: Page, item) -> bool:
     return sum(len(a.text(strip=True)) for a in links) >= 0.9 * text
 
 
-__all__ = ["PLACEMENTS", "Page", "main_block", "placements", "vocabulary"]
+__all__ = ["INLINE_TAGS", "KINDS", "NAMED", "PLACEMENTS", "Page", "link_list", "main_block", "main_state", "text_spot",
+           "vocabulary"]

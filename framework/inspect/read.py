@@ -22,7 +22,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from linkwijzer.i18n import normalise_language, text as ui_text
 from linkwijzer.inspect._body import decode_html
-from linkwijzer.inspect._placement import INLINE_TAGS, PLACEMENTS, Page, placements
+from linkwijzer.inspect._placement import INLINE_TAGS, PLACEMENTS, Page
+from linkwijzer.inspect._placement_model import placements
 from linkwijzer.inspect._text import CONTEXT_CHARS, guess_language, sentence_around, terms, tidy
 from linkwijzer.profile.importing.urls import normalise_url, registrable_domain, split_host
 

@@ -42,10 +42,27 @@ def test_div_layout_by_class_names():
 
 def test_table_layout():
     got = by_anchor(pages.table_layout())
-    assert got["Fietsen van Dijk"][1] == "content"  # in the bare text of the main cell
-    assert got["Fietsen van Dijk"][0] not in ("content", "content_list")  # the menu cell
-    assert got["Home"][0] not in ("content", "content_list")
-    assert got["mail Piet"][0] not in ("content", "content_list")
+    assert got["Fietsen van Dijk"] == ["navigation", "content"]  # the menu cell, then the bare text of the main cell
+    assert got["Home"] == ["navigation"]
+    assert got["mail Piet"] == got["Gastenboek"] == ["footer"]  # the row under the text
+
+
+def test_table_layout_with_header_row_and_right_column():
+    """No tag, role or class names a part: the shape of the tables does."""
+    text = "<br><br>".join(s.format(link=pages.IN_TEXT) for s in pages.SENTENCES)
+    html = f"""<html><body><table width="100%">
+<tr><td colspan="3"><img src="logo.gif"> <a href="/">Fietsblog</a> | <a href="/nieuws">Nieuws</a> |
+<a href="/tips">Tips</a> | <a href="/contact">Contact</a></td></tr>
+<tr><td width="120"><a href="/a">Accu</a><br><a href="/b">Banden</a><br><a href="/c">Remmen</a></td>
+<td><font size="2"><b>Onderhoud</b><br>{text}</font></td>
+<td width="160"><b>Partners</b><br>Onze vrienden in de regio, al jaren trouw, de beste service van het land:
+<a href="https://www.fietsenvandijk.nl/">Fietsen van Dijk</a></td></tr>
+<tr><td colspan="3"><a href="/privacy">Privacy</a> - &copy; 2003</td></tr></table></body></html>"""
+    got = by_anchor(html)
+    assert got["Nieuws"] == got["Tips"] == ["navigation"]  # a row of links above the text
+    assert got["Accu"] == got["Remmen"] == ["navigation"]  # a column of links before the text
+    assert got["Fietsen van Dijk"] == ["content", "sidebar"]  # the text, then the column after it
+    assert got["Privacy"] == ["footer"]
 
 
 def test_article_split_around_an_ad_is_one_text():
@@ -78,3 +95,26 @@ def test_tiny_page_text_in_body():
                                   "<frameset><frame src='a.html'></frameset>"])
 def test_placements_are_known_values(html):
     assert all(link.placement in PLACEMENTS for link in read_page(html, URL).links)
+
+
+def test_model_file_names_every_feature_once():
+    from linkwijzer.inspect._link_features import FEATURES
+    from linkwijzer.inspect._placement_model import model
+
+    assert len(model().weights) == len(FEATURES)
+
+
+def test_model_file_with_a_missing_weight_is_refused(tmp_path, monkeypatch):
+    from linkwijzer.datafiles import DataFileError
+    from linkwijzer.inspect import _placement_model
+
+    broken = tmp_path / "placement_model.toml"
+    broken.write_text(_placement_model.MODEL.read_text(encoding="utf-8").replace("\ncell =", "\ncel ="),
+                      encoding="utf-8")
+    monkeypatch.setattr(_placement_model, "MODEL", broken)
+    _placement_model.model.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match="cell"):
+            _placement_model.model()
+    finally:
+        _placement_model.model.cache_clear()

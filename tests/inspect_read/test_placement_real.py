@@ -1,4 +1,9 @@
-"""Placement on 88 real pages (../shared/data/placement): F1 of `content` may not fall below what it reaches today."""
+"""Placement on 88 real pages (../shared/data/placement): F1 of `content` may not fall below what it reaches today.
+
+The shipped model was fitted on these pages, so these floors guard against breakage; they are
+no estimate for unseen pages. That estimate is bench/bench_placement.py's cross-validation by
+site (F1 0.90 when the model was written).
+"""
 
 from __future__ import annotations
 
@@ -12,9 +17,8 @@ from linkwijzer.inspect.read import read_page
 from tests.conftest import SHARED_DATA
 
 DATA = SHARED_DATA / "placement"
-# Reached when these floors were set: overall 0.939, nontrivial 0.929, held-out 0.930. The
-# held-out pages (id ending c-f) were never looked at while the rules were written.
-FLOORS = {"all": 0.93, "nontrivial": 0.92, "held_out": 0.92}
+# Reached when these floors were set: overall 0.948, nontrivial 0.945, pages with ids ending c-f 0.954.
+FLOORS = {"all": 0.94, "nontrivial": 0.93, "held_out": 0.94}
 pytestmark = pytest.mark.skipif(not (DATA / "labels.jsonl").exists(), reason="shared placement data not present")
 
 
