@@ -17,6 +17,7 @@ from linkwijzer.cli.compare import add_compare_parser, run_compare
 from linkwijzer.i18n import LANGUAGES, text
 from linkwijzer.questionnaire.rules import load_rules
 from linkwijzer.resources import app_root
+from linkwijzer.cli.history import add_history_parsers, run_history, run_portfolio, run_snapshot
 from linkwijzer.questionnaire.verdict import Answers, assess, validate
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     profile.add_argument("--competitor", action="append", default=[], metavar="NAME=FILE",
                          help="a competitor's export (repeatable, as in compare): feeds 'deviates from competitors'")
     add_compare_parser(commands)
+    add_history_parsers(commands)
 
     inspect = commands.add_parser("inspect", help="read a linking page: is the link there, where, how")
     inspect.add_argument("url", metavar="URL")
@@ -290,7 +292,8 @@ def run_verify(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"app": run_app, "assess": run_assess, "import": run_import, "profile": run_profile, "compare": run_compare,
-            "inspect": run_inspect, "verify": run_verify}
+            "inspect": run_inspect, "verify": run_verify, "snapshot": run_snapshot, "history": run_history,
+            "portfolio": run_portfolio}
 
 if __name__ == "__main__":
     sys.exit(main())
