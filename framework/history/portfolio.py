@@ -9,6 +9,7 @@ Ray is handed at most twice its worker count at a time.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
 import traceback
@@ -19,6 +20,7 @@ from pathlib import Path
 _MONTH = re.compile(r"\d{4}-\d{2}")
 _SITE = re.compile(r"[a-z0-9-]+(\.[a-z0-9-]+)+")
 ENGINES = ("local", "ray")
+LOOPBACK_ONLY = "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"
 _OUTCOME_RANK = {"intervene": 0, "watch": 1, "healthy": 2}
 _LEVEL_RANK = {"concern": 0, "watch": 1, "unknown": 2, "ok": 3}
 
@@ -115,7 +117,8 @@ def _local(folders: list[str], workers: int, lang: str) -> Iterator[dict]:
         for folder in folders:
             yield review_site(folder, lang)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # spawned, not forked: a fork of a process that already runs Arrow's threads can hang on their locks
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         pending = iter(folders)
         running = {pool.submit(review_site, f, lang) for f in _take(pending, workers)}
         while running:
@@ -126,13 +129,18 @@ def _local(folders: list[str], workers: int, lang: str) -> Iterator[dict]:
 
 
 def _ray(folders: list[str], workers: int, lang: str) -> Iterator[dict]:
+    address = os.environ.get("RAY_ADDRESS", "").strip()
+    if not address:
+        # Ray turns "127.0.0.1" into this machine's network address unless it believes it runs
+        # without a cluster; read at import, so set before it. Every part then binds and talks
+        # on loopback only.
+        os.environ.setdefault(LOOPBACK_ONLY, "0")
     try:
         import ray
     except ImportError:
         raise PortfolioError("--engine ray needs Ray: pip install 'linkwijzer[scale]'") from None
     started = not ray.is_initialized()
     if started:
-        address = os.environ.get("RAY_ADDRESS", "").strip()
         if address:  # an agency's cluster
             ray.init(address=address, log_to_driver=False)
         else:  # a local Ray on this machine, on loopback only
@@ -160,4 +168,4 @@ def _take(items: Iterator[str], n: int) -> list[str]:
     return out
 
 
-__all__ = ["ENGINES", "PortfolioError", "attention", "review_site", "run_portfolio", "site_folders"]
+__all__ = ["ENGINES", "LOOPBACK_ONLY", "PortfolioError", "attention", "review_site", "run_portfolio", "site_folders"]
