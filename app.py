@@ -19,5 +19,8 @@ workshop = st.Page("pages/workshop.py", title=text(lang, "ui.nav.workshop"), ico
                    url_path="workshop")
 saved = st.Page("pages/saved.py", title=text(lang, "ui.nav.saved"), icon=":material/bookmarks:",
                 url_path="saved")
-st.session_state["pages"] = {"home": home, "check": check, "profile": profile, "compare": compare, "workshop": workshop, "saved": saved}
-st.navigation([home, check, profile, compare, workshop, saved], position="top").run()
+portfolio = st.Page("pages/portfolio.py", title=text(lang, "ui.nav.portfolio"), icon=":material/monitoring:",
+                    url_path="portfolio")
+st.session_state["pages"] = {"home": home, "check": check, "profile": profile, "compare": compare, "workshop": workshop,
+                             "saved": saved, "portfolio": portfolio}
+st.navigation([home, check, profile, compare, workshop, saved, portfolio], position="top").run()

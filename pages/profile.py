@@ -5,6 +5,7 @@ import streamlit as st
 from linkwijzer.i18n import texts
 from pages.parts import profile_url
 from pages.parts.common import current_language, keep_widget_values
+from pages.parts.profile_history import history_section
 from pages.parts.profile_saved import saved_profiles_row
 from pages.parts.profile_import import chosen_mappings, choose_files, default_settings, mapping_editor, preview, run_import, show_files
 from pages.parts.profile_review import (exports, filters, headline, live_check, pick_site, reclaim_section, run_review,
@@ -49,7 +50,8 @@ def review_part() -> None:
     if review.insufficient:
         return
     sections(review, lang)
-    exports(review, result.files, lang, scope.notes, result.reclaim)
+    history = history_section(review, scope.links, result.files, lang)
+    exports(review, result.files, lang, scope.notes, result.reclaim, history)
 
 
 review_part()

@@ -72,17 +72,39 @@ def review_site(folder: str, lang: str = "nl") -> dict:
             del imported
         if not snapshots:
             raise ValueError("no export files in this folder")
-        periods = timeline(snapshots, settings, lang)
-        latest, previous = periods[-1], periods[-2] if len(periods) > 1 else None
-        return {"site": site, "date": latest.date, "outcome": latest.outcome, "links": latest.links,
-                "referring_domains": latest.referring_domains, "new_domains": latest.new_domains,
-                "lost_domains": latest.lost_domains, "signals": latest.signals,
-                "previous_outcome": previous.outcome if previous else None, "moved": latest.moved,
-                "good_new_share": latest.good_new_share, "snapshots": len(periods)}
+        return summary(site, timeline(snapshots, settings, lang))
     except Exception as error:  # one bad folder never stops the rest  # noqa: BLE001
         last = traceback.extract_tb(error.__traceback__)[-1:] if not isinstance(error, (ValueError, OSError)) else []
         where = f" ({last[0].name})" if last else ""
         return {"site": site, "error": f"{type(error).__name__}: {error}{where}"}
+
+
+def summary(site: str, periods: list) -> dict:
+    """What the portfolio shows of a site: its latest snapshot, and what changed since the one before."""
+    latest, previous = periods[-1], periods[-2] if len(periods) > 1 else None
+    return {"site": site, "date": latest.date, "outcome": latest.outcome, "links": latest.links,
+            "referring_domains": latest.referring_domains, "new_domains": latest.new_domains,
+            "lost_domains": latest.lost_domains, "signals": latest.signals,
+            "previous_outcome": previous.outcome if previous else None, "moved": latest.moved,
+            "good_new_share": latest.good_new_share, "snapshots": len(periods)}
+
+
+def stored(store, lang: str = "nl", progress: Callable[[int, int], None] | None = None) -> list[dict]:
+    """The summary of every site with snapshots in ``store``, worst first (the app's portfolio page).
+
+    Only each site's last two snapshots are reviewed: enough for "what changed since the previous"."""
+    from linkwijzer.history.timeline import timeline
+    from linkwijzer.profile.review.settings import ProfileSettings
+
+    sites = store.sites()
+    out = []
+    for done, site in enumerate(sites, 1):
+        saved = store.snapshots(site)
+        periods = timeline([(s.date, store.links(site, s.date)) for s in saved[-2:]], ProfileSettings(site=site), lang)
+        out.append({**summary(site, periods), "snapshots": len(saved)})
+        if progress:
+            progress(done, len(sites))
+    return sorted(out, key=attention)
 
 
 def attention(result: dict) -> tuple:
@@ -168,4 +190,5 @@ def _take(items: Iterator[str], n: int) -> list[str]:
     return out
 
 
-__all__ = ["ENGINES", "LOOPBACK_ONLY", "PortfolioError", "attention", "review_site", "run_portfolio", "site_folders"]
+__all__ = ["ENGINES", "LOOPBACK_ONLY", "PortfolioError", "attention", "review_site", "run_portfolio", "site_folders",
+           "stored", "summary"]

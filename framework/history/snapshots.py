@@ -46,6 +46,7 @@ class Snapshot:
     date: str
     """ISO date the snapshot stands for."""
     links: int
+    """Live links (not marked lost), as in the review and the history."""
     referring_domains: int
     files: tuple[str, ...] = ()
 
@@ -62,12 +63,16 @@ def snapshot_date(links: pd.DataFrame | None, given: str | date | None = None) -
     return date.today().isoformat()
 
 
+def live(links: pd.DataFrame) -> pd.DataFrame:
+    """The links the export does not mark as lost: what a snapshot counts, as the review does."""
+    return links if "lost" not in links or not len(links) else links[~links["lost"].fillna(False).astype(bool)]
+
+
 def live_domains(links: pd.DataFrame) -> set[str]:
-    """Referring domains with at least one link the export does not mark as lost."""
+    """Referring domains with at least one live link."""
     if not len(links):
         return set()
-    live = links if "lost" not in links else links[~links["lost"].fillna(False).astype(bool)]
-    return set(live["source_domain"].dropna().astype(str)) - {""}
+    return set(live(links)["source_domain"].dropna().astype(str)) - {""}
 
 
 class HistoryStore:
@@ -90,14 +95,16 @@ class HistoryStore:
         table = links[[c for c in KEPT if c in links]].copy()
         if path.exists():
             old, meta = self._read(path)
-            if meta.get("date") != when:  # another export of the same month: one snapshot of both
-                table = pd.concat([old, table], ignore_index=True)
-                when = max(when, meta.get("date", when))
+            saved = meta.get("date", when)
+            if saved != when:  # another export of the same month: one snapshot of both
+                # a link in both keeps the state of the later date (lost by then, or not)
+                table = pd.concat([old, table] if when > saved else [table, old], ignore_index=True)
+                when = max(when, saved)
                 files = tuple(meta.get("files", ())) + tuple(files)
         key = [c for c in _KEY if c in table]
         if key:
             table = table.drop_duplicates(key, keep="last", ignore_index=True)
-        snapshot = Snapshot(site, when, len(table), len(live_domains(table)), tuple(files))
+        snapshot = Snapshot(site, when, len(live(table)), len(live_domains(table)), tuple(files))
         folder.mkdir(parents=True, exist_ok=True)
         arrow = pa.Table.from_pandas(table, preserve_index=False)
         meta = {"date": when, "files": list(files), "links": snapshot.links,
@@ -134,6 +141,10 @@ class HistoryStore:
     def links(self, site: str, when: str) -> pd.DataFrame:
         return self._read(self._folder(site) / f"{when[:7]}.parquet")[0]
 
+    def as_csv(self, site: str, when: str) -> bytes:
+        """The snapshot as a CSV the importer reads back (format "linkwijzer"): how the app reopens it."""
+        return self.links(site, when).to_csv(index=False, date_format="%Y-%m-%d %H:%M:%S").encode("utf-8")
+
     @staticmethod
     def _read(path: Path) -> tuple[pd.DataFrame, dict]:
         table = pq.read_table(path)
@@ -141,4 +152,4 @@ class HistoryStore:
         return table.to_pandas(), meta
 
 
-__all__ = ["ENV_VAR", "HistoryStore", "KEPT", "Snapshot", "default_root", "live_domains", "snapshot_date"]
+__all__ = ["ENV_VAR", "HistoryStore", "KEPT", "Snapshot", "default_root", "live", "live_domains", "snapshot_date"]

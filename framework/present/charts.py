@@ -24,7 +24,7 @@ ANCHOR_COLOURS = {"branded": "#1f6f5c", "naked_url": "#4f9d84", "generic": "#8cc
 PALETTE = ["#1f6f5c", "#4f9d84", "#8cc1a9", "#d08a1e", "#b8432f", "#6b7fb3", "#a3a9b5", "#c9b26b"]
 
 
-def _style(chart: alt.Chart, lang: str) -> alt.Chart:
+def styled(chart: alt.Chart, lang: str) -> alt.Chart:
     """Large type, and numbers, months and days on axes and tooltips in ``lang`` (d3 locale from Babel)."""
     return (chart.configure(locale=vega_locale(lang)).configure_axis(labelFontSize=FONT, titleFontSize=FONT, labelLimit=LABEL_LIMIT)
             .configure_legend(labelFontSize=FONT, titleFontSize=FONT, orient="bottom", labelLimit=LABEL_LIMIT,
@@ -44,7 +44,7 @@ def _share_bars(table: pd.DataFrame, category: str, share: str, count: str, labe
         tooltip=[alt.Tooltip("label:N", title=" "), alt.Tooltip(f"{share}:Q", format=".1%", title=axis_title),
                  alt.Tooltip(f"{count}:Q", title=count_title)])
     labels_layer = bars.mark_text(align="left", dx=4, fontSize=FONT).encode(text="text:N")
-    return _style((bars + labels_layer).properties(title=title, width=WIDTH, height=max(120, 40 * len(data))), lang)
+    return styled((bars + labels_layer).properties(title=title, width=WIDTH, height=max(120, 40 * len(data))), lang)
 
 
 def anchor_mix_chart(by_class: pd.DataFrame, lang: str) -> alt.Chart:
@@ -66,7 +66,7 @@ def top_anchors_chart(top: pd.DataFrame, lang: str, limit: int = 15) -> alt.Char
             domain=[text(lang, f"keyword_anchors.class.{c}") for c in classes], range=[ANCHOR_COLOURS[c] for c in classes])),
         tooltip=["anchor:N", "kind:N", alt.Tooltip("domains:Q", title=text(lang, "ui.review.domains")),
                  alt.Tooltip("links:Q", title=text(lang, "ui.review.links"))])
-    return _style(chart.properties(title=text(lang, "ui.review.chart_top_anchors"), width=WIDTH,
+    return styled(chart.properties(title=text(lang, "ui.review.chart_top_anchors"), width=WIDTH,
                                    height=max(120, 30 * len(data))), lang)
 
 
@@ -89,7 +89,7 @@ def velocity_chart(weekly: pd.DataFrame, lang: str, explained: tuple[str, ...] =
                  alt.Tooltip("new_domains:Q", title=text(lang, "link_bursts.chart.new_domains")),
                  alt.Tooltip("new_links:Q", title=text(lang, "link_bursts.chart.new_links")),
                  alt.Tooltip("upper:Q", format=".1f", title=text(lang, "link_bursts.chart.band"))])
-    return _style((band + bars).properties(title=text(lang, "link_bursts.chart.title"), width=WIDTH + 240, height=260), lang)
+    return styled((band + bars).properties(title=text(lang, "link_bursts.chart.title"), width=WIDTH + 240, height=260), lang)
 
 
 def placement_chart(mix: pd.DataFrame, lang: str) -> alt.Chart:
@@ -123,7 +123,7 @@ def concentration_chart(concentration: pd.DataFrame, lang: str, limit: int = 15)
         color=alt.Color("kind:N", title=None, scale=alt.Scale(range=[PALETTE[0], PALETTE[3]])),
         tooltip=["domain:N", alt.Tooltip("links:Q", title=text(lang, "ui.review.links")),
                  alt.Tooltip("link_share:Q", format=".1%"), "sitewide_links:Q"])
-    return _style(chart.properties(title=text(lang, "repeated_sources.concentration.title"), width=WIDTH,
+    return styled(chart.properties(title=text(lang, "repeated_sources.concentration.title"), width=WIDTH,
                                    height=max(120, 30 * len(data))), lang)
 
 

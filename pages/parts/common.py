@@ -121,6 +121,13 @@ def _saved_profiles(path: str) -> SavedProfiles:
     return SavedProfiles(path)
 
 
+def history_store():
+    """Snapshots of profiles over time: Parquet files at LINKWIJZER_HISTORY, or beside the SQLite file."""
+    from linkwijzer.history.snapshots import HistoryStore
+
+    return HistoryStore()
+
+
 def draw_chart(chart, where=None) -> None:
     """An Altair chart at the height its content needs (a row per category), as wide as its column."""
     from linkwijzer.present.charts import frame_height

@@ -320,23 +320,21 @@ def reclaim_section(table, lang: str) -> None:
                            mime="text/csv", icon=":material/table:")
 
 
-def exports(review: ProfileReview, files: list, lang: str, import_notes: list[str] = (), reclaim=None) -> None:
+def exports(review: ProfileReview, files: list, lang: str, import_notes: list[str] = (), reclaim=None,
+            history: list | None = None) -> None:
     """The printable report, the classified links, and — behind the caution — a disavow file."""
     from linkwijzer.profile.outputs.links_csv import classified_links_csv
     from linkwijzer.profile.outputs.report import profile_report_html, profile_report_markdown
 
     t = texts(lang)
     site = review.settings.domain
+    report = dict(site=site, files=files, import_notes=import_notes, reclaim=reclaim, history=history)
     st.subheader(t("ui.review.exports"))
     first, second, third = st.columns(3)
     # Callables: the SVG charts and a large CSV are only built when someone clicks.
-    first.download_button(t("ui.review.download_report"),
-                          lambda: profile_report_html(review, lang, site=site, files=files, import_notes=import_notes,
-                                                      reclaim=reclaim),
+    first.download_button(t("ui.review.download_report"), lambda: profile_report_html(review, lang, **report),
                           file_name=f"linkwijzer-{site or 'profile'}.html", mime="text/html", icon=":material/print:")
-    second.download_button(t("ui.review.download_report_md"),
-                           lambda: profile_report_markdown(review, lang, site=site, files=files,
-                                                           import_notes=import_notes, reclaim=reclaim),
+    second.download_button(t("ui.review.download_report_md"), lambda: profile_report_markdown(review, lang, **report),
                            file_name=f"linkwijzer-{site or 'profile'}.md", mime="text/markdown",
                            icon=":material/description:")
     third.download_button(t("ui.review.download_csv"), lambda: classified_links_csv(review, lang),

@@ -10,7 +10,7 @@ from linkwijzer.store.assessments import Store
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGES = ["pages/home.py", "pages/check_link.py", "pages/profile.py", "pages/compare.py", "pages/workshop.py",
-         "pages/saved.py"]
+         "pages/saved.py", "pages/portfolio.py"]
 
 
 @pytest.fixture(autouse=True)

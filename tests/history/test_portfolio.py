@@ -6,12 +6,12 @@ import json
 import shutil
 import subprocess
 
-import pandas as pd
 import pytest
 
 from linkwijzer.cli import main
 from linkwijzer.history.portfolio import LOOPBACK_ONLY, review_site, run_portfolio
 from tests.conftest import ROOT, SHARED_DATA
+from tests.history.cuts import as_of, read_ahrefs, write_ahrefs
 
 SAMPLES = ROOT / "sample_data"
 AHREFS = SHARED_DATA / "exports" / "ahrefs_backlinks_v3_2025-10_utf16le_tsv.csv"
@@ -25,12 +25,10 @@ def portfolio(tmp_path_factory):
     (root / "fietsplein.nl").mkdir()
     shutil.copy(SAMPLES / "fietsplein_majestic_backlinks.csv", root / "fietsplein.nl")
     if AHREFS.exists():  # two months of a real export, for a change since the previous snapshot
-        raw = pd.read_csv(AHREFS, sep="\t", encoding="utf-16", dtype=str, keep_default_na=False).replace("", None)
-        first = pd.to_datetime(raw["First seen"])
+        raw = read_ahrefs(AHREFS)
         for month in ("2025-08", "2025-09"):
             (root / "hbnobulk.com" / month).mkdir(parents=True)
-            cut = raw[first <= pd.Period(month, "M").end_time].assign(Lost=None)
-            cut.to_csv(root / "hbnobulk.com" / month / "ahrefs.csv", sep="\t", encoding="utf-16", index=False)
+            write_ahrefs(as_of(raw, month), root / "hbnobulk.com" / month / "ahrefs.csv")
     (root / "kapot.nl").mkdir()
     (root / "kapot.nl" / "export.csv").write_bytes(b"\x00\x01\x02 not an export \xff" * 50)
     (root / "Geen Domein").mkdir()

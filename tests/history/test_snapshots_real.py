@@ -10,6 +10,7 @@ import tldextract
 
 from linkwijzer.cli import main
 from tests.conftest import SHARED_DATA
+from tests.history.cuts import as_of, month_end, read_ahrefs, write_ahrefs
 
 EXPORT = SHARED_DATA / "exports" / "ahrefs_backlinks_v3_2025-10_utf16le_tsv.csv"
 MONTHS = ["2025-05", "2025-06", "2025-07", "2025-08", "2025-09"]
@@ -20,17 +21,6 @@ pytestmark = pytest.mark.skipif(not EXPORT.exists(), reason="shared exports not 
 _DOMAIN = tldextract.TLDExtract(suffix_list_urls=(), include_psl_private_domains=True)
 
 
-def as_of(raw: pd.DataFrame, month: str) -> pd.DataFrame:
-    """The export as it would have read at the end of ``month``: links seen by then, lost ones only if lost by then."""
-    end = pd.Period(month, "M").end_time
-    first = pd.to_datetime(raw["First seen"])
-    lost = pd.to_datetime(raw["Lost"])
-    rows = raw[first <= end].copy()
-    not_yet = ~(lost[rows.index] <= end)
-    rows.loc[not_yet, ["Lost", "Lost status", "Drop reason"]] = None
-    return rows
-
-
 def live_domains(rows: pd.DataFrame) -> set[str]:
     live = rows[rows["Lost"].isna()]
     return {_DOMAIN(url).top_domain_under_public_suffix for url in live["Referring page URL"]}
@@ -39,18 +29,17 @@ def live_domains(rows: pd.DataFrame) -> set[str]:
 @pytest.fixture(scope="module")
 def history(tmp_path_factory):
     folder = tmp_path_factory.mktemp("history")
-    raw = pd.read_csv(EXPORT, sep="\t", encoding="utf-16", dtype=str, keep_default_na=False).replace("", None)
+    raw = read_ahrefs(EXPORT)
     expected, before = [], set()
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("LINKWIJZER_HISTORY", str(folder / "store"))
         for month in MONTHS:
             rows = as_of(raw, month)
-            path = folder / f"ahrefs-{month}.csv"
-            rows.to_csv(path, sep="\t", encoding="utf-16", index=False)
-            date = pd.Period(month, "M").end_time.date().isoformat()
+            path = write_ahrefs(rows, folder / f"ahrefs-{month}.csv")
+            date = month_end(month)
             assert main(["snapshot", str(path), "--site", SITE, "--date", date, "--json"]) == 0
             now = live_domains(rows)
-            expected.append({"date": date, "links": len(rows), "new": len(now - before), "lost": len(before - now)})
+            expected.append({"date": date, "links": int(rows["Lost"].isna().sum()), "new": len(now - before), "lost": len(before - now)})
             before = now
         yield expected, folder
 
@@ -63,6 +52,7 @@ def test_gained_and_lost_domains_match_an_independent_count(history, capsys, mon
     snapshots = json.loads(capsys.readouterr().out)["snapshots"]
     assert [s["date"] for s in snapshots] == [e["date"] for e in expected]  # oldest first
     assert [s["new_domains"] for s in snapshots] == [e["new"] for e in expected]
+    assert [s["links"] for s in snapshots] == [e["links"] for e in expected]  # live links, as the review counts
     assert [s["lost_domains"] for s in snapshots] == [e["lost"] for e in expected]
     assert any(e["lost"] for e in expected) and all(e["new"] for e in expected)  # the cut really loses and gains
     for s in snapshots:

@@ -15,7 +15,7 @@ KINDS = ("url", "text", "category", "date", "bool", "number", "count")
 PLACEMENTS = ("content", "content_list", "navigation", "header", "footer", "sidebar", "comments",
               "image", "sitewide", "frame", "form", "unknown")
 FORMAT_NAMES = ("ahrefs", "ahrefs_broken", "semrush", "semrush_audit", "majestic", "moz", "gsc_links", "gsc_sites",
-                "gsc_anchors", "generic")
+                "gsc_anchors", "linkwijzer", "generic")
 AGGREGATE_NAMES = ("ahrefs_domains", "ahrefs_anchors", "ahrefs_ips", "semrush_domains",
                    "majestic_domains", "gsc_sites", "gsc_anchors", "gsc_targets")
 

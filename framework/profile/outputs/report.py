@@ -32,22 +32,23 @@ _UNSAFE_TAGS = {"script", "foreignobject", "iframe", "object", "embed"}
 
 
 def profile_report_html(review: ProfileReview, lang: str, *, site: str = "", files: list | None = None,
-                        today: date | None = None, import_notes: list[str] = (), reclaim=None) -> str:
-    """The profile review on one or two A4 pages, charts included, every text in ``lang``."""
-    context = report_context(review, lang, site, files, today, import_notes, reclaim)
+                        today: date | None = None, import_notes: list[str] = (), reclaim=None, history=None) -> str:
+    """The profile review on one or two A4 pages, charts included, every text in ``lang``; with the
+    site's snapshots (``history``, timeline Periods) when there are two or more."""
+    context = report_context(review, lang, site, files, today, import_notes, reclaim, history)
     context["charts"] = report_charts(review, lang)
     return environment("html").get_template("profile_report.html.j2").render(context)
 
 
 def profile_report_markdown(review: ProfileReview, lang: str, *, site: str = "", files: list | None = None,
-                            today: date | None = None, import_notes: list[str] = (), reclaim=None) -> str:
+                            today: date | None = None, import_notes: list[str] = (), reclaim=None, history=None) -> str:
     """The same report as Markdown, without the charts (for e-mail, tickets and wikis)."""
-    context = report_context(review, lang, site, files, today, import_notes, reclaim)
+    context = report_context(review, lang, site, files, today, import_notes, reclaim, history)
     return environment("md").get_template("profile_report.md.j2").render(context)
 
 
 def report_context(review: ProfileReview, lang: str, site: str, files: list | None, today: date | None,
-                   import_notes: list[str] = (), reclaim=None) -> dict:
+                   import_notes: list[str] = (), reclaim=None, history=None) -> dict:
     def t(key: str, **params: object) -> str:
         return text(lang, key, **params)
 
@@ -92,7 +93,19 @@ def report_context(review: ProfileReview, lang: str, site: str, files: list | No
         # The same sentences the page and the CLI show: what was left out, folded or not measurable.
         "notes": [*import_notes, *review.notes()],
         "reclaim": _reclaim(reclaim, lang),
+        "history": _history(history, lang),
     }
+
+
+def _history(periods, lang: str) -> dict | None:
+    """The table of what changed per snapshot, newest first (two snapshots at least: one shows no change)."""
+    if not periods or len(periods) < 2:
+        return None
+    from linkwijzer.present.history_charts import changes_table
+
+    table = changes_table(periods, lang)
+    return {"title": text(lang, "history.changes"), "headers": list(table.columns),
+            "rows": [[str(v) for v in row] for row in table.itertuples(index=False)]}
 
 
 def _reclaim(table, lang: str) -> dict | None:
