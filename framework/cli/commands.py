@@ -102,9 +102,21 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
+# Streamlit treats a pages/ folder beside the main script as old-style multipage pages until the
+# server's first st.navigation() call: the first visitor of a fresh server on a deep link
+# (/portfolio, a shared /check?...) got that page run alone, without app.py's frame, menu or
+# session setup. The flag is decided before the server starts instead.
+_LAUNCH = ("import sys\n"
+           "from streamlit.runtime.pages_manager import PagesManager\n"
+           "PagesManager.uses_pages_directory = False\n"
+           "from streamlit.web.cli import main\n"
+           "sys.argv = ['streamlit', *sys.argv[1:]]\n"
+           "sys.exit(main())\n")
+
+
 def run_app(args: argparse.Namespace) -> int:
     app = app_root() / "app.py"
-    command = [sys.executable, "-m", "streamlit", "run", str(app)]
+    command = [sys.executable, "-c", _LAUNCH, "run", str(app)]
     if args.port:
         command += ["--server.port", str(args.port)]
     os.chdir(app.parent)  # Streamlit reads .streamlit/config.toml from the working folder

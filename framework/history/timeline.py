@@ -31,7 +31,8 @@ class Period:
     values: dict[str, float | None]
     """Signal id -> measured value (None where it could not be measured)."""
     good_new_share: float | None
-    """Share of the new referring domains the review raises nothing against; None when none arrived."""
+    """Share of the new referring domains the review raises nothing against; None for the first
+    snapshot and when none arrived."""
     moved: list[str] = field(default_factory=list)
     """Signals whose level changed since the previous snapshot, worse first."""
     gained: list[str] = field(default_factory=list, repr=False)
@@ -55,7 +56,9 @@ def timeline(snapshots: list[tuple[str, pd.DataFrame]], settings: ProfileSetting
         gained, lost = sorted(domains - before), sorted(before - domains)
         signals = {s.id: s.level for s in review.signals}
         period = Period(when, review.links, len(domains), len(gained), len(lost), review.outcome, signals,
-                        {s.id: _number(s.value) for s in review.signals}, _good_share(review, gained),
+                        {s.id: _number(s.value) for s in review.signals},
+                        # the first snapshot has no arrivals to judge: all its domains are "new"
+                        _good_share(review, gained) if previous else None,
                         _moved(previous.signals if previous else {}, signals), gained, lost)
         out.append(period)
         before, previous = domains, period

@@ -17,18 +17,20 @@ def _dates(periods) -> list[str]:
 
 
 def domains_chart(periods, lang: str) -> alt.Chart:
-    """Referring domains per snapshot, with what arrived (up) and what left (down) since the one before."""
+    """Referring domains per snapshot (line), with what arrived (up) and what left (down) since the one before."""
     rows = []
-    for p in periods:
+    for p in periods[1:]:  # the first snapshot has nothing before it: its domains did not "arrive"
         rows += [{"date": p.date, "kind": text(lang, "history.chart.new"), "domains": p.new_domains},
                  {"date": p.date, "kind": text(lang, "history.chart.lost"), "domains": -p.lost_domains}]
-    moves = pd.DataFrame(rows)
+    moves = pd.DataFrame(rows, columns=["date", "kind", "domains"])
     totals = pd.DataFrame({"date": _dates(periods), "total": [p.referring_domains for p in periods],
                            "label": [count(p.referring_domains, lang) for p in periods]})
     x = alt.X("date:O", title=None, axis=alt.Axis(labelAngle=0))
     bars = alt.Chart(moves).mark_bar(size=28).encode(
         x=x, y=alt.Y("domains:Q", title=text(lang, "history.chart.change")),
-        color=alt.Color("kind:N", title=None, scale=alt.Scale(range=[PALETTE[0], COLOURS["concern"]])),
+        color=alt.Color("kind:N", title=None, scale=alt.Scale(
+            domain=[text(lang, "history.chart.new"), text(lang, "history.chart.lost")],
+            range=[PALETTE[0], COLOURS["concern"]])),
         tooltip=[alt.Tooltip("date:O", title=text(lang, "history.col.date")), alt.Tooltip("kind:N", title=" "),
                  alt.Tooltip("domains:Q", title=text(lang, "history.col.domains"))])
     line = alt.Chart(totals).mark_line(point=alt.OverlayMarkDef(size=80), color="#333").encode(
@@ -64,7 +66,7 @@ def levels_chart(periods, lang: str) -> alt.Chart:
                          for p in periods for sid, level in p.signals.items()])
     names = [text(lang, f"review.levels.{level}") for level in LEVEL_ORDER]
     chart = alt.Chart(data).mark_rect(stroke="white", strokeWidth=2).encode(
-        x=alt.X("date:O", title=None, axis=alt.Axis(labelAngle=0, orient="top")),
+        x=alt.X("date:O", title=None, axis=alt.Axis(labelAngle=0, orient="top", labelOverlap=True)),
         y=alt.Y("signal:N", title=None, sort=None),
         color=alt.Color("level_name:N", title=None, sort=names,
                         scale=alt.Scale(domain=names, range=[COLOURS[level] for level in LEVEL_ORDER])),

@@ -106,3 +106,20 @@ def test_the_report_carries_the_history(history, lang):
     table = markdown.split(f"## {text(lang, 'history.changes')}")[1].split("##")[0].strip().splitlines()
     assert len(table) == 2 + len(MONTHS) and all(line.startswith("|") for line in table)
     assert text(lang, "history.changes") not in profile_report_html(review, lang, site=SITE, history=periods[:1])
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_arrivals_are_green_and_departures_red_in_both_languages(history, lang):
+    """The colour follows the meaning, not the alphabetical order of the words ("Gone" < "New")."""
+    from linkwijzer.history.timeline import timeline
+    from linkwijzer.present.charts import COLOURS, PALETTE
+    from linkwijzer.present.history_charts import domains_chart
+    from linkwijzer.profile.review.settings import ProfileSettings
+
+    store = HistoryStore(history)
+    periods = timeline([(s.date, store.links(SITE, s.date)) for s in store.snapshots(SITE)],
+                       ProfileSettings(site=SITE), lang)
+    scale = domains_chart(periods, lang).to_dict()["layer"][0]["encoding"]["color"]["scale"]
+    colours = dict(zip(scale["domain"], scale["range"]))
+    assert colours == {text(lang, "history.chart.new"): PALETTE[0], text(lang, "history.chart.lost"): COLOURS["concern"]}
+    assert periods[0].good_new_share is None and periods[1].good_new_share is not None

@@ -5,6 +5,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -23,17 +24,12 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-# Module scope, not session: Playwright's sync API keeps an asyncio loop running in this thread
-# while it is open, and later (non-browser) tests that start their own loop must not see it.
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory, browser):
+@contextmanager
+def running_app(**env: str):
+    """``linkwijzer app`` on a free loopback port, the way the README starts it, with these environment values."""
     port = free_port()
-    # 127.0.0.1 allowed: the hostile-page test serves its page there (tests only ever talk to loopback).
-    env = {**os.environ, "LINKWIJZER_DB": str(tmp_path_factory.mktemp("db") / "linkwijzer.sqlite3"),
-           "LINKWIJZER_ALLOW_HOSTS": "127.0.0.1"}
-    # Started the way the README starts it: the installed `linkwijzer app` command.
     server = subprocess.Popen([str(Path(sys.executable).parent / "linkwijzer"), "app", "--port", str(port)],
-                              cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                              cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -45,15 +41,27 @@ def app_url(tmp_path_factory, browser):
     else:
         server.kill()
         pytest.fail(f"the app did not start: {server.stdout.read().decode(errors='replace')[-2000:]}")
-    warm_up(browser, url)
-    yield url
-    server.terminate()
-    server.wait(timeout=10)
+    try:
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+# Module scope, not session: Playwright's sync API keeps an asyncio loop running in this thread
+# while it is open, and later (non-browser) tests that start their own loop must not see it.
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory, browser):
+    # 127.0.0.1 allowed: the hostile-page test serves its page there (tests only ever talk to loopback).
+    with running_app(LINKWIJZER_DB=str(tmp_path_factory.mktemp("db") / "linkwijzer.sqlite3"),
+                     LINKWIJZER_ALLOW_HOSTS="127.0.0.1") as url:
+        warm_up(browser, url)
+        yield url
 
 
 def warm_up(browser, url: str) -> None:
-    """Open the default page once: a fresh Streamlit server shows a false "Page not found" dialog
-    to the very first visitor of a non-default st.navigation page (streamlit/streamlit#9992)."""
+    """Open the default page once, so each module's tests start on a server that has already run
+    (a fresh server's first deep-link visit is tested on its own in test_history_browser.py)."""
     page = browser.new_page()
     page.goto(url)
     page.get_by_role("heading", name="Linkwijzer").first.wait_for(timeout=30000)
