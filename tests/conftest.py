@@ -23,3 +23,20 @@ def exports() -> Path:
     if not folder.is_dir():
         pytest.skip(f"real exports not found at {folder}")
     return folder
+
+
+@pytest.fixture
+def data_file(monkeypatch):
+    """Point a module's cached data-file loader at another file for one test: ``load = data_file(module,
+    "PATH_NAME", path, loader)``. The loader's cache is cleared before and after, so no test sees another's file."""
+    loaders = []
+
+    def swap(module, name: str, path: Path, loader):
+        monkeypatch.setattr(module, name, path)
+        loader.cache_clear()
+        loaders.append(loader)
+        return loader
+
+    yield swap
+    for loader in loaders:
+        loader.cache_clear()

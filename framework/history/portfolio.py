@@ -12,7 +12,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
-import traceback
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from pathlib import Path
@@ -47,6 +46,7 @@ def review_site(folder: str, lang: str = "nl") -> dict:
     from linkwijzer.history.snapshots import snapshot_date
     from linkwijzer.history.timeline import timeline
     from linkwijzer.profile.importing.importer import import_files
+    from linkwijzer.profile.review.scope import scope_of
     from linkwijzer.profile.review.settings import ProfileSettings
 
     path = Path(folder)
@@ -64,7 +64,7 @@ def review_site(folder: str, lang: str = "nl") -> dict:
             imported = import_files([(f.name, f) for f in files], lang=lang)
             if not imported.files:
                 raise ValueError("; ".join(p.message(lang) for p in imported.problems) or "no readable export")
-            links = imported.links
+            links = scope_of(imported, site, lang).links  # the site's own links when files hold several sites
             when = snapshot_date(links)
             if month and not when.startswith(month):  # the folder's month wins over what the files say
                 when = f"{month}-01"
@@ -74,9 +74,7 @@ def review_site(folder: str, lang: str = "nl") -> dict:
             raise ValueError("no export files in this folder")
         return summary(site, timeline(snapshots, settings, lang))
     except Exception as error:  # one bad folder never stops the rest  # noqa: BLE001
-        last = traceback.extract_tb(error.__traceback__)[-1:] if not isinstance(error, (ValueError, OSError)) else []
-        where = f" ({last[0].name})" if last else ""
-        return {"site": site, "error": f"{type(error).__name__}: {error}{where}"}
+        return {"site": site, "error": f"{type(error).__name__}: {error}"}
 
 
 def summary(site: str, periods: list) -> dict:

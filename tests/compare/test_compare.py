@@ -263,17 +263,13 @@ def test_velocity_measures_use_their_own_units():
     assert "9.0" in c.deviations[0].why and "%" not in c.deviations[0].why
 
 
-def test_rules_file_is_checked(monkeypatch, tmp_path):
+def test_rules_file_is_checked(data_file, tmp_path):
     bad = tmp_path / "deviation.toml"
     bad.write_text('[default]\nmargin = -1\nfactor = 1.5\nconcern_margin = 0.1\nconcern_factor = 2\n'
                    'direction = "either"\nrisk = false\n', encoding="utf-8")
-    monkeypatch.setattr(compare_module, "RULES_FILE", bad)
-    rules.cache_clear()
-    try:
-        with pytest.raises(ValueError, match="margin"):
-            rules()
-    finally:
-        rules.cache_clear()
+    load = data_file(compare_module, "RULES_FILE", bad, rules)
+    with pytest.raises(ValueError, match="margin"):
+        load()
 
 
 # --- feeding the profile verdict -----------------------------------------------------------------

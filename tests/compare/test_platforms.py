@@ -116,16 +116,12 @@ def test_gsc_only_links_are_classified_from_paths():
     assert mix["blog"] > 0.2 and mix["forum"] > 0.02
 
 
-def test_rules_file_is_checked(monkeypatch, tmp_path):
+def test_rules_file_is_checked(data_file, tmp_path):
     bad = tmp_path / "platforms.toml"
     bad.write_text('order = ["news"]\nhost_weight = 1\nmin_score = 0.4\n', encoding="utf-8")
-    monkeypatch.setattr(platforms, "DATA", bad)
-    platforms.rules.cache_clear()
-    try:
-        with pytest.raises(ValueError, match="order"):
-            platforms.rules()
-    finally:
-        platforms.rules.cache_clear()
+    load = data_file(platforms, "DATA", bad, platforms.rules)
+    with pytest.raises(ValueError, match="order"):
+        load()
 
 
 def test_many_links_by_distinct_value():

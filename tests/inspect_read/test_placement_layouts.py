@@ -104,17 +104,13 @@ def test_model_file_names_every_feature_once():
     assert len(model().weights) == len(FEATURES)
 
 
-def test_model_file_with_a_missing_weight_is_refused(tmp_path, monkeypatch):
+def test_model_file_with_a_missing_weight_is_refused(tmp_path, data_file):
     from linkwijzer.datafiles import DataFileError
     from linkwijzer.inspect import _placement_model
 
     broken = tmp_path / "placement_model.toml"
     broken.write_text(_placement_model.MODEL.read_text(encoding="utf-8").replace("\ncell =", "\ncel ="),
                       encoding="utf-8")
-    monkeypatch.setattr(_placement_model, "MODEL", broken)
-    _placement_model.model.cache_clear()
-    try:
-        with pytest.raises(DataFileError, match="cell"):
-            _placement_model.model()
-    finally:
-        _placement_model.model.cache_clear()
+    load = data_file(_placement_model, "MODEL", broken, _placement_model.model)
+    with pytest.raises(DataFileError, match="cell"):
+        load()
