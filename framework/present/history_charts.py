@@ -17,28 +17,27 @@ def _dates(periods) -> list[str]:
 
 
 def domains_chart(periods, lang: str) -> alt.Chart:
-    """Referring domains per snapshot (line), with what arrived (up) and what left (down) since the one before."""
+    """Referring domains that arrived (up) and left (down) since the snapshot before; the total in the tooltip.
+
+    One scale only: a line of the total on a second axis drew over the bars and read as one of them."""
+    totals = {p.date: count(p.referring_domains, lang) for p in periods}
     rows = []
     for p in periods[1:]:  # the first snapshot has nothing before it: its domains did not "arrive"
         rows += [{"date": p.date, "kind": text(lang, "history.chart.new"), "domains": p.new_domains},
                  {"date": p.date, "kind": text(lang, "history.chart.lost"), "domains": -p.lost_domains}]
-    moves = pd.DataFrame(rows, columns=["date", "kind", "domains"])
-    totals = pd.DataFrame({"date": _dates(periods), "total": [p.referring_domains for p in periods],
-                           "label": [count(p.referring_domains, lang) for p in periods]})
-    x = alt.X("date:O", title=None, axis=alt.Axis(labelAngle=0))
-    bars = alt.Chart(moves).mark_bar(size=28).encode(
-        x=x, y=alt.Y("domains:Q", title=text(lang, "history.chart.change")),
+    moves = pd.DataFrame(rows, columns=["date", "kind", "domains"]).assign(
+        total=lambda d: d["date"].map(totals), shown=lambda d: d["domains"].abs())
+    chart = alt.Chart(moves).mark_bar(size=28).encode(
+        x=alt.X("date:O", title=None, axis=alt.Axis(labelAngle=0), scale=alt.Scale(domain=_dates(periods))),
+        y=alt.Y("domains:Q", title=text(lang, "history.chart.change")),
         color=alt.Color("kind:N", title=None, scale=alt.Scale(
             domain=[text(lang, "history.chart.new"), text(lang, "history.chart.lost")],
             range=[PALETTE[0], COLOURS["concern"]])),
         tooltip=[alt.Tooltip("date:O", title=text(lang, "history.col.date")), alt.Tooltip("kind:N", title=" "),
-                 alt.Tooltip("domains:Q", title=text(lang, "history.col.domains"))])
-    line = alt.Chart(totals).mark_line(point=alt.OverlayMarkDef(size=80), color="#333").encode(
-        x=x, y=alt.Y("total:Q", title=text(lang, "history.col.domains")),
-        tooltip=[alt.Tooltip("date:O", title=text(lang, "history.col.date")),
-                 alt.Tooltip("label:N", title=text(lang, "history.col.domains"))])
-    chart = alt.layer(bars, line).resolve_scale(y="independent")
-    return styled(chart.properties(title=text(lang, "history.chart.domains"), width=WIDTH, height=260), lang)
+                 alt.Tooltip("shown:Q", title=text(lang, "history.col.domains")),
+                 alt.Tooltip("total:N", title=text(lang, "history.chart.total"))])
+    rule = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="#333").encode(y="y:Q")
+    return styled((chart + rule).properties(title=text(lang, "history.chart.domains"), width=WIDTH, height=260), lang)
 
 
 def quality_chart(periods, lang: str) -> alt.Chart:

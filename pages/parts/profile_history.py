@@ -53,7 +53,7 @@ def history_section(review: ProfileReview, links, files: list, lang: str) -> lis
     draw_chart(history_charts.quality_chart(periods, lang), right)
     draw_chart(history_charts.levels_chart(periods, lang))
     st.caption(t("history.changes"))
-    st.dataframe(history_charts.changes_table(periods, lang), hide_index=True, width="stretch")
+    st.table(history_charts.changes_table(periods, lang), hide_index=True)  # static: outcomes wrap, not cut off
     return periods
 
 

@@ -65,7 +65,7 @@ def test_portfolio_without_snapshots_says_how_to_make_them(tmp_path, monkeypatch
 def test_profile_page_shows_the_history_of_its_site_and_saves_a_snapshot(tmp_path, monkeypatch, history):
     at = run("nl", "pages/profile.py")  # the sample profile is fietsenvandijk.nl, whose snapshots exist
     assert any(h.value == text("nl", "history.title") for h in at.subheader)
-    changes = next(d.value for d in at.dataframe if text("nl", "history.col.moved") in d.value.columns)
+    changes = next(d.value for d in at.table if text("nl", "history.col.moved") in d.value.columns)
     assert changes[text("nl", "history.col.date")].tolist() == [month_end(m) for m in reversed(MONTHS)]
     # a snapshot saved from the page lands in the store (a fresh one, so the module's stays as it is)
     monkeypatch.setenv("LINKWIJZER_HISTORY", str(tmp_path / "new"))
