@@ -94,9 +94,10 @@ class HistoryStore:
         path = folder / f"{month}.parquet"
         table = links[[c for c in KEPT if c in links]].copy()
         if path.exists():
-            old, meta = self._read(path)
+            meta = _meta(pq.read_schema(path))
             saved = meta.get("date", when)
-            if saved != when:  # another export of the same month: one snapshot of both
+            if saved != when:  # another export of the same month: one snapshot of both (same date: replaced)
+                old = self._read(path)[0]
                 # a link in both keeps the state of the later date (lost by then, or not)
                 table = pd.concat([old, table] if when > saved else [table, old], ignore_index=True)
                 when = max(when, saved)
@@ -133,7 +134,7 @@ class HistoryStore:
         out = []
         for path in sorted(folder.glob("*.parquet")) if folder.is_dir() else []:
             if _MONTH.fullmatch(path.stem):
-                meta = json.loads((pq.read_schema(path).metadata or {}).get(_META, b"{}"))
+                meta = _meta(pq.read_schema(path))
                 out.append(Snapshot(site, meta.get("date", f"{path.stem}-01"), int(meta.get("links", 0)),
                                     int(meta.get("referring_domains", 0)), tuple(meta.get("files", ()))))
         return sorted(out, key=lambda s: s.date)
@@ -148,8 +149,12 @@ class HistoryStore:
     @staticmethod
     def _read(path: Path) -> tuple[pd.DataFrame, dict]:
         table = pq.read_table(path)
-        meta = json.loads((table.schema.metadata or {}).get(_META, b"{}"))
-        return table.to_pandas(), meta
+        return table.to_pandas(), _meta(table.schema)
+
+
+def _meta(schema) -> dict:
+    """What Linkwijzer wrote into a snapshot file's schema: its date, files and counts."""
+    return json.loads((schema.metadata or {}).get(_META, b"{}"))
 
 
 __all__ = ["ENV_VAR", "HistoryStore", "KEPT", "Snapshot", "default_root", "live", "live_domains", "snapshot_date"]

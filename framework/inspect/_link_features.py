@@ -45,19 +45,23 @@ def block_of(link):
     return node
 
 
+def link_text(block) -> tuple[str, int, int, int]:
+    """(text, its length, the length of its links' text, how many links) of a block, spaces trimmed."""
+    text = block.text()
+    links = block.css("a")
+    return text, len(text.strip()), sum(len(a.text().strip()) for a in links), len(links)
+
+
 def _block_facts(block, own: int) -> list[float]:
     """paragraph .. block_share columns of one block, block_share as its text length (divided later)."""
     tag = block.tag
-    text = block.text()
-    length = len(text.strip())
-    links = block.css("a")
-    linked = sum(len(a.text().strip()) for a in links)
+    text, length, linked, links = link_text(block)
     plain = max(length - linked, 0)
     return [float(tag in _PARAGRAPHS), float(tag in _HEADINGS), float(tag == "li"), float(tag in _CELLS),
             float(len(block.text(deep=False).strip()) >= own),
             min(linked / length, 1.0) if length else 1.0, min(log1p(plain) / _TEXT_SCALE, 1.0),
             float(plain >= 40 and (". " in text or ", " in text)),
-            min(log1p(len(links)) / _LINKS_SCALE, 1.0), float(length)]
+            min(log1p(links) / _LINKS_SCALE, 1.0), float(length)]
 
 
 _BLOCK_COLUMNS = [FEATURES.index(name) for name in ("paragraph", "heading", "list_item", "cell", "bare_text",
@@ -122,4 +126,4 @@ def link_features(page: Page, links: list, anchors: list[str] | None) -> tuple[n
     return x, chosen, blocks
 
 
-__all__ = ["FEATURES", "block_of", "link_features"]
+__all__ = ["FEATURES", "block_of", "link_features", "link_text"]

@@ -15,7 +15,7 @@ import numpy as np
 
 from linkwijzer.datafiles import DataFileError, load_toml
 from linkwijzer.inspect._layout import Layout
-from linkwijzer.inspect._link_features import FEATURES, link_features
+from linkwijzer.inspect._link_features import FEATURES, link_features, link_text
 from linkwijzer.inspect._placement import NAMED, Page
 
 MODEL = Path(__file__).with_name("data") / "placement_model.toml"
@@ -68,10 +68,8 @@ def _menu(block) -> bool:
     """A run of three links or more that is mostly link text."""
     if block is None:
         return False
-    links = block.css("a")
-    if len(links) < 3:
-        return False
-    return sum(len(a.text().strip()) for a in links) >= _MENU_DENSITY * len(block.text().strip())
+    _, length, linked, links = link_text(block)
+    return links >= 3 and linked >= _MENU_DENSITY * length
 
 
 __all__ = ["MODEL", "model", "placements"]
