@@ -28,6 +28,7 @@ def history_section(review: ProfileReview, links, files: list, lang: str) -> lis
         st.info(t("history.no_site"), icon=":material/info:")
         return []
     st.caption(t("history.intro"))
+    shown = escape_markdown(site)  # typed by the user: shown as text, never as Markdown
     store = history_store()
     with st.form("history.save_form", border=False, enter_to_submit=True):
         left, right = st.columns([2, 1], vertical_alignment="bottom")
@@ -39,15 +40,15 @@ def history_section(review: ProfileReview, links, files: list, lang: str) -> lis
             except (OSError, ValueError) as problem:
                 st.error(t("history.store_problem", problem=escape_markdown(str(problem))), icon=":material/error:")
             else:
-                st.toast(t("history.saved", site=site, date=saved.date, links=saved.links), icon=":material/check:")
+                st.toast(t("history.saved", site=shown, date=saved.date, links=saved.links), icon=":material/check:")
     periods = site_timeline(site, review, lang)
     if not periods:
         if periods is not None:
-            st.caption(t("history.none", site=site))
+            st.caption(t("history.none", site=shown))
         return []
-    st.markdown(f"**{t('history.count', n=len(periods), site=site)}**")
+    st.markdown(f"**{t('history.count', n=len(periods), site=shown)}**")
     if len(periods) == 1:
-        st.info(t("history.only_one", site=site, date=periods[0].date), icon=":material/info:")
+        st.info(t("history.only_one", site=shown, date=periods[0].date), icon=":material/info:")
     left, right = st.columns(2)
     draw_chart(history_charts.domains_chart(periods, lang), left)
     draw_chart(history_charts.quality_chart(periods, lang), right)
